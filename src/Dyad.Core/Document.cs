@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+
+namespace Dyad;
+
+/// <summary>
+/// A document and everything known about it. The document owns its text; tokens and sentences are offsets into it,
+/// and each later annotation is an array parallel to <see cref="Tokens"/>. Stages never change an annotation another
+/// stage set: they return <c>document with { Tags = ... }</c>. An annotation that no stage has set yet is a default
+/// (<see cref="ImmutableArray{T}.IsDefault"/>) array.
+/// </summary>
+/// <remarks>Immutable and so safe to share between threads.</remarks>
+public sealed record Document
+{
+    /// <summary>Creates a document over <paramref name="text"/> with no annotations.</summary>
+    /// <param name="id">Stable identifier: a file name, a URL or an id given with the input.</param>
+    /// <param name="text">The full text. Offsets everywhere are UTF-16 code units into it.</param>
+    public Document(string id, string text)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(text);
+        Id = id;
+        Text = text;
+    }
+
+    /// <summary>Stable identifier of the document.</summary>
+    public string Id { get; init; }
+
+    /// <summary>The text that every offset points into.</summary>
+    public string Text { get; init; }
+
+    /// <summary>Tokens in text order; ranges never overlap and never hold white space.</summary>
+    public ImmutableArray<Token> Tokens { get; init; }
+
+    /// <summary>Sentences in text order, covering every token exactly once.</summary>
+    public ImmutableArray<Sentence> Sentences { get; init; }
+
+    /// <summary>Part-of-speech tags and features, one per token.</summary>
+    public ImmutableArray<MorphTag> Tags { get; init; }
+
+    /// <summary>Lemmas, one per token.</summary>
+    public ImmutableArray<string> Lemmas { get; init; }
+
+    /// <summary>Dependency heads and relations, one per token; heads are indexes inside the token's sentence.</summary>
+    public ImmutableArray<Dependency> Dependencies { get; init; }
+
+    /// <summary>Problems found while processing this document, in the order found.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>The characters of token <paramref name="index"/>.</summary>
+    public ReadOnlySpan<char> FormSpan(int index) => Text.AsSpan(Tokens[index].Start, Tokens[index].Range.Length);
+
+    /// <summary>The text of token <paramref name="index"/> as a new string.</summary>
+    public string Form(int index) => Text.Substring(Tokens[index].Start, Tokens[index].Range.Length);
+
+    /// <summary>The text from the first to the last character of <paramref name="sentence"/>.</summary>
+    public string SentenceText(Sentence sentence)
+    {
+        if (sentence.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        var start = Tokens[sentence.TokenStart].Start;
+        var end = Tokens[sentence.TokenEnd - 1].SurfaceEnd;
+        return Text[start..end];
+    }
+
+    /// <summary>Returns a copy with <paramref name="diagnostic"/> added.</summary>
+    public Document WithDiagnostic(Diagnostic diagnostic) => this with { Diagnostics = Diagnostics.Add(diagnostic) };
+}
