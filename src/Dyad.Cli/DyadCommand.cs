@@ -9,7 +9,10 @@ public static class DyadCommand
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var root = new RootCommand("Dyad turns news text into political event data: who did what to whom, when and where.");
+        var root = new RootCommand("Dyad turns news text into political event data: who did what to whom, when and where.")
+        {
+            TrainCommand.Create(),
+        };
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         var parsed = root.Parse(args);
         return parsed.Invoke(configuration);

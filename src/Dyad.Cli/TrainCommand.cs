@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Dyad.Nlp;
+using Dyad.Nlp.Conllu;
+using Dyad.Nlp.Parsing;
+using Dyad.Nlp.Tagging;
+
+namespace Dyad.Cli;
+
+/// <summary><c>dyad train tagger|parser --train FILE --dev FILE --out DIR</c>: trains a model deterministically.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("train", "Train the tagger (with the lemmatizer) or the parser on CoNLL-U data; deterministic for a seed.");
+        command.Subcommands.Add(Create("tagger", "Train the part-of-speech tagger and the lemmatizer.", TrainTagger));
+        command.Subcommands.Add(Create("parser", "Train the dependency parser (on tags predicted by jack-knifed taggers).", TrainParser));
+        return command;
+    }
+
+    private sealed record Arguments(string Train, string? Dev, string Out, TrainingOptions Options, int Folds, TextWriter Log);
+
+    private static Command Create(string name, string description, Func<Arguments, int> run)
+    {
+        var train = new Option<FileInfo>("--train") { Description = "Training data, CoNLL-U.", Required = true };
+        var dev = new Option<FileInfo?>("--dev") { Description = "Development data, CoNLL-U, for progress reports." };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write the model into.", Required = true };
+        var epochs = new Option<int?>("--epochs") { Description = "Passes over the training data." };
+        var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
+        var folds = new Option<int>("--folds") { Description = "Parser only: jack-knife folds for predicted training tags (0 = gold tags).", DefaultValueFactory = _ => 10 };
+        var command = new Command(name, description) { train, dev, output, epochs, seed, folds };
+        command.SetAction(parsed =>
+        {
+            var options = new TrainingOptions { Seed = parsed.GetValue(seed) };
+            if (parsed.GetValue(epochs) is int e)
+            {
+                options = options with { Epochs = e };
+            }
+
+            return run(new Arguments(parsed.GetValue(train)!.FullName, parsed.GetValue(dev)?.FullName, parsed.GetValue(output)!.FullName, options, parsed.GetValue(folds), parsed.InvocationConfiguration.Error));
+        });
+        return command;
+    }
+
+    private static int TrainTagger(Arguments arguments)
+    {
+        var clock = Stopwatch.StartNew();
+        var train = Treebank.Load(arguments.Train, arguments.Log);
+        var dev = arguments.Dev is null ? null : Treebank.Load(arguments.Dev, arguments.Log);
+        var options = arguments.Options with { Epochs = arguments.Options.Epochs };
+        var tagger = PosTagger.Train([train], options, arguments.Log, dev is null ? null : [dev]);
+        Directory.CreateDirectory(arguments.Out);
+        tagger.Save(Path.Combine(arguments.Out, ModelDirectory.TaggerFile));
+        var lemmatizer = Lemmatizer.Train([train]);
+        lemmatizer.Save(Path.Combine(arguments.Out, ModelDirectory.LemmatizerFile));
+        arguments.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger: {tagger.Classes.Count} classes, {tagger.FeatureCount} features; lemmatizer: {lemmatizer.EntryCount} words, {lemmatizer.RuleCount} rules; {clock.Elapsed.TotalSeconds:F1} s"));
+        return ExitCodes.Ok;
+    }
+
+    private static int TrainParser(Arguments arguments)
+    {
+        var clock = Stopwatch.StartNew();
+        var train = Treebank.Load(arguments.Train, arguments.Log);
+        var dev = arguments.Dev is null ? null : Treebank.Load(arguments.Dev, arguments.Log);
+        var options = arguments.Options with { Epochs = arguments.Options.Epochs };
+        var taggerPath = Path.Combine(arguments.Out, ModelDirectory.TaggerFile);
+        var devTagger = File.Exists(taggerPath) ? PosTagger.Load(taggerPath) : null;
+        var parser = DependencyParser.Train(train, options, arguments.Folds, arguments.Log, dev, devTagger);
+        Directory.CreateDirectory(arguments.Out);
+        parser.Save(Path.Combine(arguments.Out, ModelDirectory.ParserFile));
+        arguments.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parser: {parser.Labels.Count} labels, {parser.FeatureCount} features; {clock.Elapsed.TotalSeconds:F1} s"));
+        return ExitCodes.Ok;
+    }
+}

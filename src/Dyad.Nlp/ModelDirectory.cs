@@ -1,0 +1,14 @@
+namespace Dyad.Nlp;
+
+/// <summary>The files of a model directory (by default models/en in the repository).</summary>
+public static class ModelDirectory
+{
+    /// <summary>The tagger's file name.</summary>
+    public const string TaggerFile = "tagger.model";
+
+    /// <summary>The lemmatizer's file name.</summary>
+    public const string LemmatizerFile = "lemmatizer.model";
+
+    /// <summary>The parser's file name.</summary>
+    public const string ParserFile = "parser.model";
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Dyad.Nlp.Learning;
+using Dyad.Nlp.Parsing;
+using Dyad.Nlp.Tagging;
+
+namespace Dyad.Nlp;
+
+/// <summary>
+/// The language pipeline: tokenizer and sentence splitter, tagger, lemmatizer and parser, built in one place in a
+/// fixed order. Loading (once, from a model directory) is separate from processing (many times, from any thread).
+/// </summary>
+/// <remarks>Thread-safe after loading.</remarks>
+public sealed class Pipeline
+{
+    private Pipeline(IStage tokenizer, PosTagger tagger, Lemmatizer lemmatizer, DependencyParser parser, TimeSpan loadTime)
+    {
+        Tokenizer = tokenizer;
+        Tagger = tagger;
+        Lemmatizer = lemmatizer;
+        Parser = parser;
+        LoadTime = loadTime;
+        Stages = [tokenizer, tagger, lemmatizer, parser];
+    }
+
+    /// <summary>The stages in the order they run.</summary>
+    public IReadOnlyList<IStage> Stages { get; }
+
+    /// <summary>The tokenizer and sentence splitter.</summary>
+    public IStage Tokenizer { get; }
+
+    /// <summary>The part-of-speech tagger.</summary>
+    public PosTagger Tagger { get; }
+
+    /// <summary>The lemmatizer.</summary>
+    public Lemmatizer Lemmatizer { get; }
+
+    /// <summary>The dependency parser.</summary>
+    public DependencyParser Parser { get; }
+
+    /// <summary>How long loading the models took.</summary>
+    public TimeSpan LoadTime { get; }
+
+    /// <summary>Loads the models of <paramref name="modelDirectory"/> and the rule-based tokenizer.</summary>
+    /// <exception cref="ModelException">A model file is missing or damaged.</exception>
+    public static Pipeline Load(string modelDirectory, IStage tokenizer)
+    {
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        var clock = Stopwatch.StartNew();
+        var tagger = PosTagger.Load(Path.Combine(modelDirectory, ModelDirectory.TaggerFile));
+        var lemmatizer = Lemmatizer.Load(Path.Combine(modelDirectory, ModelDirectory.LemmatizerFile));
+        var parser = DependencyParser.Load(Path.Combine(modelDirectory, ModelDirectory.ParserFile));
+        return new Pipeline(tokenizer, tagger, lemmatizer, parser, clock.Elapsed);
+    }
+
+    /// <summary>Runs every stage over <paramref name="document"/>.</summary>
+    public Document Process(Document document, CancellationToken cancellationToken = default)
+    {
+        foreach (var stage in Stages)
+        {
+            document = stage.Process(document, cancellationToken);
+        }
+
+        return document;
+    }
+
+    /// <summary>Runs the stages after tokenization over a document that already has tokens and sentences (gold tokens in evaluation).</summary>
+    public Document ProcessTokenized(Document document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        document = document with { Tags = default, Lemmas = default, Dependencies = default };
+        document = Tagger.Process(document, cancellationToken);
+        document = Lemmatizer.Process(document, cancellationToken);
+        return Parser.Process(document, cancellationToken);
+    }
+}

@@ -1,0 +1,348 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Dyad.Nlp.Learning;
+
+namespace Dyad.Nlp.Tagging;
+
+/// <summary>
+/// Greedy left-to-right part-of-speech tagger: an averaged perceptron over spelling, context and the tags already
+/// chosen (after Collins 2002 and Honnibal's "A good part-of-speech tagger in about 200 lines of Python"), with the
+/// next words' ambiguity classes (the tags the training data allows them) as look-ahead. It predicts the UPOS and
+/// XPOS pair as one class; UD features come from a table of the training data keyed by word and class.
+/// </summary>
+/// <remarks>Immutable after loading; <see cref="Process"/> is thread-safe.</remarks>
+public sealed class PosTagger : IStage
+{
+    /// <summary>Kind written into the model file.</summary>
+    public const string ModelKind = "tagger";
+
+    /// <summary>Model format version; bump it when features change.</summary>
+    public const int ModelVersion = 1;
+
+    /// <summary>A word's tags form its ambiguity class only when it was seen this often, so one-off mistakes in the data don't count.</summary>
+    private const int AmbiguityMinimumCount = 2;
+
+    [ThreadStatic]
+    private static TaggerFeatures? t_scratch;
+
+    private readonly LinearModel _model;
+    private readonly Dictionary<ulong, ulong> _ambiguity;
+    private readonly Dictionary<ulong, string> _feats;
+    private readonly string[] _defaultFeats;
+    private readonly string[] _upos;
+    private readonly string[] _xpos;
+
+    private PosTagger(LinearModel model, Dictionary<ulong, ulong> ambiguity, Dictionary<ulong, string> feats, string[] defaultFeats)
+    {
+        _model = model;
+        _ambiguity = ambiguity;
+        _feats = feats;
+        _defaultFeats = defaultFeats;
+        _upos = new string[model.ClassCount];
+        _xpos = new string[model.ClassCount];
+        for (var c = 0; c < model.ClassCount; c++)
+        {
+            var parts = model.ClassNames[c].Split(' ');
+            _upos[c] = string.Intern(parts[0]);
+            _xpos[c] = string.Intern(parts.Length > 1 ? parts[1] : "_");
+        }
+    }
+
+    /// <inheritdoc/>
+    public string Name => "tagger.v1";
+
+    /// <summary>The classes the tagger predicts: "UPOS XPOS" pairs.</summary>
+    public IReadOnlyList<string> Classes => _model.ClassNames;
+
+    /// <summary>Number of features with weights in the model.</summary>
+    public int FeatureCount => _model.FeatureCount;
+
+    /// <inheritdoc/>
+    public Document Process(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Tokens.IsDefault || document.Sentences.IsDefault)
+        {
+            throw new StageOrderException(Name, "tokenizer");
+        }
+
+        var tags = new MorphTag[document.Tokens.Length];
+        var classes = new int[document.Tokens.Length];
+        foreach (var sentence in document.Sentences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            TagSentence(document, sentence, classes.AsSpan(sentence.TokenStart, sentence.Length));
+            for (var i = sentence.TokenStart; i < sentence.TokenEnd; i++)
+            {
+                tags[i] = new MorphTag(_upos[classes[i]], _xpos[classes[i]], FeatsOf(document.FormSpan(i), classes[i]));
+            }
+        }
+
+        return document with { Tags = ImmutableArray.Create(tags) };
+    }
+
+    /// <summary>Writes the best class of each token of <paramref name="sentence"/> into <paramref name="classes"/>.</summary>
+    internal void TagSentence(Document document, Sentence sentence, Span<int> classes)
+    {
+        var scratch = t_scratch ??= new TaggerFeatures();
+        scratch.Load(document, sentence, _ambiguity);
+        Span<ulong> features = stackalloc ulong[TaggerFeatures.MaxFeatures];
+        Span<float> scores = stackalloc float[_model.ClassCount];
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            var n = scratch.Extract(i, features);
+            _model.Score(features[..n], scores);
+            var best = ArgMax(scores);
+            classes[i] = best;
+            scratch.Tags[i + TaggerFeatures.Padding] = best;
+        }
+    }
+
+    private string FeatsOf(ReadOnlySpan<char> word, int clas) =>
+        _feats.TryGetValue(FeatsKey(WordShape.NormalHash(word), clas), out var feats) ? feats : _defaultFeats[clas];
+
+    private static ulong FeatsKey(ulong normal, int clas) => FeatureHash.Of(99, normal, (ulong)clas);
+
+    /// <summary>Index of the highest score; ties go to the lower index, so results never depend on anything else.</summary>
+    internal static int ArgMax(ReadOnlySpan<float> scores)
+    {
+        var best = 0;
+        for (var c = 1; c < scores.Length; c++)
+        {
+            if (scores[c] > scores[best])
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Class name of a gold tag.</summary>
+    internal static string ClassOf(MorphTag tag) => tag.Upos + " " + tag.Xpos;
+
+    /// <summary>Trains a tagger on gold documents. Deterministic for a given <see cref="TrainingOptions.Seed"/>.</summary>
+    /// <param name="train">Documents with gold tokens, sentences and tags.</param>
+    /// <param name="options">Epochs and seed.</param>
+    /// <param name="log">Receives one line per epoch; may be <see cref="TextWriter.Null"/>.</param>
+    /// <param name="dev">Optional documents to report accuracy on after each epoch.</param>
+    public static PosTagger Train(IReadOnlyList<Document> train, TrainingOptions options, TextWriter log, IReadOnlyList<Document>? dev = null)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(log);
+        var classIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var classNames = new List<string>();
+        var wordClassCounts = new Dictionary<ulong, Dictionary<int, int>>();
+        var featsCounts = new Dictionary<(ulong Word, int Class), Dictionary<string, int>>();
+        var classFeatsCounts = new Dictionary<int, Dictionary<string, int>>();
+        var sentences = new List<(Document Document, Sentence Sentence, int[] Gold)>();
+        foreach (var document in train)
+        {
+            foreach (var sentence in document.Sentences)
+            {
+                var gold = new int[sentence.Length];
+                for (var i = 0; i < sentence.Length; i++)
+                {
+                    var tag = document.Tags[sentence.TokenStart + i];
+                    var name = ClassOf(tag);
+                    if (!classIndex.TryGetValue(name, out var c))
+                    {
+                        c = classNames.Count;
+                        classIndex.Add(name, c);
+                        classNames.Add(name);
+                    }
+
+                    gold[i] = c;
+                    var normal = WordShape.NormalHash(document.FormSpan(sentence.TokenStart + i));
+                    Increment(wordClassCounts, normal, c);
+                    Increment(featsCounts, (normal, c), tag.Feats);
+                    Increment(classFeatsCounts, c, tag.Feats);
+                }
+
+                sentences.Add((document, sentence, gold));
+            }
+        }
+
+        if (sentences.Count == 0 || classNames.Count < 2)
+        {
+            throw new InvalidDataException($"{ErrorCodes.NoTrainingData}: the training data holds no tagged sentence.");
+        }
+
+        var ambiguity = new Dictionary<ulong, ulong>();
+        foreach (var (word, counts) in wordClassCounts)
+        {
+            if (counts.Values.Sum() >= AmbiguityMinimumCount)
+            {
+                var hash = 0x51ED27UL;
+                foreach (var c in counts.Keys.Order())
+                {
+                    hash = FeatureHash.Of(98, hash, (ulong)c);
+                }
+
+                ambiguity[word] = hash;
+            }
+        }
+
+        // The features table keeps only the words whose features differ from their class's usual ones.
+        var defaultFeats = Enumerable.Range(0, classNames.Count).Select(c => string.Intern(MostFrequent(classFeatsCounts[c]))).ToArray();
+        var feats = new Dictionary<ulong, string>();
+        foreach (var ((word, clas), counts) in featsCounts)
+        {
+            var best = MostFrequent(counts);
+            if (best != defaultFeats[clas])
+            {
+                feats[FeatsKey(word, clas)] = string.Intern(best);
+            }
+        }
+
+        var perceptron = new AveragedPerceptron(classNames.Count);
+        var random = new Random(options.Seed);
+        var scratch = new TaggerFeatures();
+        Span<ulong> features = stackalloc ulong[TaggerFeatures.MaxFeatures];
+        var scores = new float[classNames.Count];
+        var order = Enumerable.Range(0, sentences.Count).ToArray();
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            var correct = 0;
+            var total = 0;
+            foreach (var s in order)
+            {
+                var (document, sentence, gold) = sentences[s];
+                scratch.Load(document, sentence, ambiguity);
+                for (var i = 0; i < sentence.Length; i++)
+                {
+                    var n = scratch.Extract(i, features);
+                    perceptron.Score(features[..n], scores);
+                    var guess = ArgMax(scores);
+                    perceptron.Tick();
+                    perceptron.Update(features[..n], gold[i], guess);
+
+                    // Condition on the tags the tagger itself would have chosen, as at run time.
+                    scratch.Tags[i + TaggerFeatures.Padding] = guess;
+                    correct += guess == gold[i] ? 1 : 0;
+                    total++;
+                }
+            }
+
+            var line = string.Create(CultureInfo.InvariantCulture, $"tagger epoch {epoch}: train accuracy {100.0 * correct / total:F2}");
+            if (dev is not null && (epoch == options.Epochs || options.EvaluateEveryEpoch))
+            {
+                var snapshot = new PosTagger(perceptron.Compile(classNames), ambiguity, feats, defaultFeats);
+                line += string.Create(CultureInfo.InvariantCulture, $", dev UPOS+XPOS {snapshot.Accuracy(dev):F2}");
+            }
+
+            log.WriteLine(line);
+        }
+
+        return new PosTagger(perceptron.Compile(classNames), ambiguity, feats, defaultFeats);
+    }
+
+    /// <summary>Percentage of tokens of gold <paramref name="documents"/> whose UPOS and XPOS pair is right.</summary>
+    public double Accuracy(IReadOnlyList<Document> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var correct = 0;
+        var total = 0;
+        foreach (var document in documents)
+        {
+            var classes = new int[document.Tokens.Length];
+            foreach (var sentence in document.Sentences)
+            {
+                TagSentence(document, sentence, classes.AsSpan(sentence.TokenStart, sentence.Length));
+            }
+
+            for (var i = 0; i < classes.Length; i++)
+            {
+                correct += _model.ClassNames[classes[i]] == ClassOf(document.Tags[i]) ? 1 : 0;
+                total++;
+            }
+        }
+
+        return total == 0 ? 0 : 100.0 * correct / total;
+    }
+
+    private static void Increment<TKey, TValue>(Dictionary<TKey, Dictionary<TValue, int>> table, TKey key, TValue value)
+        where TKey : notnull
+        where TValue : notnull
+    {
+        if (!table.TryGetValue(key, out var counts))
+        {
+            counts = [];
+            table.Add(key, counts);
+        }
+
+        counts[value] = counts.GetValueOrDefault(value) + 1;
+    }
+
+    /// <summary>The most frequent value; ties go to the ordinally smallest, for determinism.</summary>
+    private static string MostFrequent(Dictionary<string, int> counts) =>
+        counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
+
+    /// <summary>Saves the tagger to <paramref name="path"/>.</summary>
+    public void Save(string path) => ModelFile.Save(path, ModelKind, ModelVersion, writer =>
+    {
+        _model.Write(writer);
+        writer.Write(_ambiguity.Count);
+        foreach (var (word, hash) in _ambiguity.OrderBy(p => p.Key))
+        {
+            writer.Write(word);
+            writer.Write(hash);
+        }
+
+        writer.Write(_defaultFeats.Length);
+        foreach (var feats in _defaultFeats)
+        {
+            writer.Write(feats);
+        }
+
+        writer.Write(_feats.Count);
+        foreach (var (key, feats) in _feats.OrderBy(p => p.Key))
+        {
+            writer.Write(key);
+            writer.Write(feats);
+        }
+    });
+
+    /// <summary>Loads a tagger saved by <see cref="Save"/>.</summary>
+    /// <exception cref="ModelException">The file is missing, of another version, or damaged.</exception>
+    public static PosTagger Load(string path) => ModelFile.Load(path, ModelKind, ModelVersion, reader =>
+    {
+        var model = LinearModel.Read(reader);
+        var count = reader.ReadInt32();
+        var ambiguity = new Dictionary<ulong, ulong>(count);
+        for (var i = 0; i < count; i++)
+        {
+            ambiguity[reader.ReadUInt64()] = reader.ReadUInt64();
+        }
+
+        var defaults = new string[reader.ReadInt32()];
+        for (var c = 0; c < defaults.Length; c++)
+        {
+            defaults[c] = string.Intern(reader.ReadString());
+        }
+
+        count = reader.ReadInt32();
+        var feats = new Dictionary<ulong, string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            feats[reader.ReadUInt64()] = string.Intern(reader.ReadString());
+        }
+
+        return new PosTagger(model, ambiguity, feats, defaults);
+    });
+}
+
+/// <summary>Settings for training a tagger or parser.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Passes over the training data.</summary>
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>Seed of the random generator that shuffles the data (and, for the parser, chooses exploration).</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Report dev accuracy after every epoch rather than only the last (slower).</summary>
+    public bool EvaluateEveryEpoch { get; init; }
+}
