@@ -27,7 +27,7 @@ public sealed partial class DependencyParser : IStage
     private const int Reduce = 1;
 
     [ThreadStatic]
-    private static Scratch? t_scratch;
+    private static Scratch? _threadScratch;
 
     private readonly LinearModel _model;
     private readonly string[] _labels;
@@ -97,7 +97,7 @@ public sealed partial class DependencyParser : IStage
     /// <summary>Parses one sentence; <paramref name="heads"/> get 0-based heads (-1 for the root) and <paramref name="labels"/> label indexes.</summary>
     internal void ParseSentence(Document document, Sentence sentence, Span<int> heads, Span<int> labels)
     {
-        var scratch = t_scratch ??= new Scratch();
+        var scratch = _threadScratch ??= new Scratch();
         scratch.Load(document, sentence);
         var state = scratch.State;
         state.Reset(sentence.Length);

@@ -23,7 +23,7 @@ public sealed class PosTagger : IStage
     private const int AmbiguityMinimumCount = 2;
 
     [ThreadStatic]
-    private static TaggerFeatures? t_scratch;
+    private static TaggerFeatures? _threadScratch;
 
     private readonly LinearModel _model;
     private readonly Dictionary<ulong, ulong> _ambiguity;
@@ -84,7 +84,7 @@ public sealed class PosTagger : IStage
     /// <summary>Writes the best class of each token of <paramref name="sentence"/> into <paramref name="classes"/>.</summary>
     internal void TagSentence(Document document, Sentence sentence, Span<int> classes)
     {
-        var scratch = t_scratch ??= new TaggerFeatures();
+        var scratch = _threadScratch ??= new TaggerFeatures();
         scratch.Load(document, sentence, _ambiguity);
         Span<ulong> features = stackalloc ulong[TaggerFeatures.MaxFeatures];
         Span<float> scores = stackalloc float[_model.ClassCount];
