@@ -112,7 +112,10 @@ public static class ConlluDocuments
 
     /// <summary>Writes <paramref name="document"/> as CoNLL-U, one block per sentence, with <c># sent_id</c> and <c># text</c>.</summary>
     /// <remarks>Columns a stage has not produced are written as <c>_</c>.</remarks>
-    public static void Write(Document document, TextWriter writer)
+    /// <param name="document">The document to write.</param>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="firstSentenceNumber">Number of the first sentence in <c># sent_id</c>, for documents written in pieces.</param>
+    public static void Write(Document document, TextWriter writer, int firstSentenceNumber = 1)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(writer);
@@ -121,7 +124,7 @@ public static class ConlluDocuments
         {
             var sentence = document.Sentences[s];
             writer.Write("# sent_id = ");
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{document.Id}-{s + 1}"));
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{document.Id}-{s + firstSentenceNumber}"));
             writer.Write("# text = ");
             writer.WriteLine(Flatten(document.SentenceText(sentence)));
             for (var i = sentence.TokenStart; i < sentence.TokenEnd; i++)

@@ -71,6 +71,22 @@ public sealed class AveragedPerceptron
         }
     }
 
+    /// <summary>Adds <paramref name="delta"/> to the weight of <paramref name="clas"/> for every feature (for structured updates).</summary>
+    public void Update(ReadOnlySpan<ulong> features, int clas, float delta)
+    {
+        foreach (var feature in features)
+        {
+            if (!_index.TryGetValue(feature, out var r))
+            {
+                r = _rows.Count;
+                _index.Add(feature, r);
+                _rows.Add(new Row());
+            }
+
+            _rows[r].Add(clas, delta, _instances);
+        }
+    }
+
     /// <summary>
     /// Averages the weights and compiles a read-only model. Features whose averaged weights are all below
     /// <paramref name="minimumWeight"/> in magnitude are dropped: they change no decision and only cost memory.

@@ -44,7 +44,7 @@ public sealed partial class DependencyParser
         }
 
         var perceptron = new AveragedPerceptron(2 + (2 * labels.Length));
-        var parser = new DependencyParser(perceptron.Compile(ClassNames(labels)), labels);
+        var parser = new DependencyParser(perceptron.Compile(ClassNames(labels)), labels, options.Beam);
         var random = new Random(options.Seed);
         var order = Enumerable.Range(0, tagged.Sentences.Length).ToArray();
         var scratch = new Scratch();
@@ -76,6 +76,13 @@ public sealed partial class DependencyParser
 
                 scratch.Load(tagged, sentence);
                 state.Reset(sentence.Length);
+                if (options.Beam > 1)
+                {
+                    updates += parser.TrainGlobal(perceptron, scratch, options.Beam, goldHeads, goldLabels, costs);
+                    transitions++;
+                    continue;
+                }
+
                 while (!state.IsTerminal)
                 {
                     var n = ParserFeatures.Extract(state, scratch.WordHashes, scratch.TagHashes, features);
@@ -131,7 +138,7 @@ public sealed partial class DependencyParser
             var line = string.Create(CultureInfo.InvariantCulture, $"parser epoch {epoch}: {100.0 * updates / Math.Max(1, transitions):F2}% of {transitions} transitions updated");
             if (dev is not null && (options.EvaluateEveryEpoch || epoch == options.Epochs))
             {
-                var snapshot = new DependencyParser(perceptron.Compile(ClassNames(labels)), labels);
+                var snapshot = new DependencyParser(perceptron.Compile(ClassNames(labels)), labels, options.Beam);
                 var score = snapshot.AttachmentScores(dev);
                 line += string.Create(CultureInfo.InvariantCulture, $"; dev UAS {score.Uas:F2} LAS {score.Las:F2}");
             }
@@ -139,7 +146,105 @@ public sealed partial class DependencyParser
             log.WriteLine(line);
         }
 
-        return new DependencyParser(perceptron.Compile(ClassNames(labels)), labels);
+        return new DependencyParser(perceptron.Compile(ClassNames(labels)), labels, options.Beam);
+    }
+
+    /// <summary>
+    /// One sentence of beam training with max-violation updates (Huang, Fayong and Guo 2012): the beam runs beside
+    /// the oracle's sequence, and where the best hypothesis beats the gold prefix by the most, the weights move
+    /// towards the gold prefix and away from that hypothesis. Returns 1 when it updated.
+    /// </summary>
+    private int TrainGlobal(AveragedPerceptron perceptron, Scratch scratch, int width, int[] goldHeads, int[] goldLabels, int[] costs)
+    {
+        var gold = OracleSequence(scratch.State, goldHeads, goldLabels, costs);
+        var beam = scratch.Beam ??= new Beam();
+        var start = new ParseState();
+        start.Reset(scratch.State.Length - 1);
+        beam.Start(start, width, perceptron.ClassCount);
+        var goldState = new ParseState();
+        goldState.Reset(start.Length - 1);
+        var features = new ulong[ParserFeatures.MaxFeatures];
+        var scores = new float[perceptron.ClassCount];
+        var isGold = new bool[width];
+        var nextIsGold = new bool[width];
+        isGold[0] = true;
+        var goldScore = 0.0;
+        var worst = 0.0;
+        var worstStep = -1;
+        for (var step = 0; step < gold.Length; step++)
+        {
+            var n = ParserFeatures.Extract(goldState, scratch.WordHashes, scratch.TagHashes, features);
+            perceptron.Score(features.AsSpan(0, n), scores);
+            goldScore += scores[gold[step]];
+            Apply(goldState, gold[step]);
+            if (!beam.Advance(this, perceptron.Score, scratch.WordHashes, scratch.TagHashes))
+            {
+                break;
+            }
+
+            var last = beam.History[step];
+            for (var k = 0; k < last.Length; k++)
+            {
+                nextIsGold[k] = isGold[last[k].Parent] && last[k].Transition == gold[step];
+            }
+
+            (isGold, nextIsGold) = (nextIsGold, isGold);
+            var violation = beam.BestScore - goldScore;
+            // A tie counts: with equal scores the beam ranks the gold sequence below another, which is an error too.
+            if (!isGold[0] && (worstStep < 0 || violation > worst))
+            {
+                worst = violation;
+                worstStep = step;
+            }
+        }
+
+        perceptron.Tick();
+        if (worstStep < 0)
+        {
+            return 0;
+        }
+
+        Replay(perceptron, scratch, gold.AsSpan(0, worstStep + 1), 1f, features);
+        Replay(perceptron, scratch, beam.Sequence(0, worstStep + 1), -1f, features);
+        return 1;
+    }
+
+    /// <summary>The oracle's transition sequence: at each step the cheapest transition, preferring arcs, then reduce, then shift.</summary>
+    private int[] OracleSequence(ParseState state, int[] goldHeads, int[] goldLabels, int[] costs)
+    {
+        var sequence = new List<int>(2 * state.Length);
+        var initial = new ParseState();
+        initial.Reset(state.Length - 1);
+        while (!initial.IsTerminal)
+        {
+            Costs(initial, goldHeads, goldLabels, costs);
+            var best = -1;
+            for (var t = costs.Length - 1; t >= 0; t--)
+            {
+                // Arcs (indexes 2 and up) come first in this scan order, then Reduce (1), then Shift (0).
+                if (costs[t] != int.MaxValue && (best < 0 || costs[t] < costs[best]))
+                {
+                    best = t;
+                }
+            }
+
+            sequence.Add(best);
+            Apply(initial, best);
+        }
+
+        return [.. sequence];
+    }
+
+    private static void Replay(AveragedPerceptron perceptron, Scratch scratch, ReadOnlySpan<int> sequence, float delta, ulong[] features)
+    {
+        var state = new ParseState();
+        state.Reset(scratch.State.Length - 1);
+        foreach (var transition in sequence)
+        {
+            var n = ParserFeatures.Extract(state, scratch.WordHashes, scratch.TagHashes, features);
+            perceptron.Update(features.AsSpan(0, n), transition, delta);
+            Apply(state, transition);
+        }
     }
 
     private static string[] ClassNames(string[] labels)
@@ -165,7 +270,7 @@ public sealed partial class DependencyParser
     {
         var s0 = state.S0;
         var b0 = state.Buffer;
-        var hasBuffer = !state.IsTerminal;
+        var hasBuffer = !state.BufferEmpty;
 
         int shiftCost = 0, reduceCost = 0, leftBase = 0, rightBase = 0;
         if (hasBuffer)

@@ -18,7 +18,7 @@ public sealed partial class DependencyParser : IStage
     public const string ModelKind = "parser";
 
     /// <summary>Model format version; bump it when features or transitions change.</summary>
-    public const int ModelVersion = 1;
+    public const int ModelVersion = 2;
 
     /// <summary>Relation given to a word that ended the parse without a head and was attached under the root's child.</summary>
     public const string FallbackRelation = "dep";
@@ -33,11 +33,13 @@ public sealed partial class DependencyParser : IStage
     private readonly string[] _labels;
     private readonly int _rootLabel;
     private readonly int _fallbackLabel;
+    private readonly int _beamWidth;
 
-    private DependencyParser(LinearModel model, string[] labels)
+    private DependencyParser(LinearModel model, string[] labels, int beamWidth)
     {
         _model = model;
         _labels = labels;
+        _beamWidth = Math.Max(1, beamWidth);
         _rootLabel = Array.IndexOf(labels, Dependency.RootRelation);
         _fallbackLabel = Array.IndexOf(labels, FallbackRelation);
         if (_rootLabel < 0)
@@ -54,6 +56,12 @@ public sealed partial class DependencyParser : IStage
 
     /// <summary>Number of features with weights in the model.</summary>
     public int FeatureCount => _model.FeatureCount;
+
+    /// <summary>Hypotheses kept at each step: 1 parses greedily; more search with a beam (slower, usually more accurate).</summary>
+    public int BeamWidth => _beamWidth;
+
+    /// <summary>A copy of this parser that searches with <paramref name="beamWidth"/> hypotheses.</summary>
+    public DependencyParser WithBeamWidth(int beamWidth) => new(_model, _labels, beamWidth);
 
     private static int LeftOf(int label) => 2 + (2 * label);
 
@@ -101,14 +109,20 @@ public sealed partial class DependencyParser : IStage
         scratch.Load(document, sentence);
         var state = scratch.State;
         state.Reset(sentence.Length);
-        Span<ulong> features = stackalloc ulong[ParserFeatures.MaxFeatures];
-        Span<float> scores = stackalloc float[_model.ClassCount];
-        while (!state.IsTerminal)
+        if (_beamWidth > 1)
         {
-            var n = ParserFeatures.Extract(state, scratch.WordHashes, scratch.TagHashes, features);
-            _model.Score(features[..n], scores);
-            var best = BestValid(state, scores);
-            Apply(state, best);
+            BeamParse(scratch, state);
+        }
+        else
+        {
+            Span<ulong> features = stackalloc ulong[ParserFeatures.MaxFeatures];
+            Span<float> scores = stackalloc float[_model.ClassCount];
+            while (!state.IsTerminal)
+            {
+                var n = ParserFeatures.Extract(state, scratch.WordHashes, scratch.TagHashes, features);
+                _model.Score(features[..n], scores);
+                Apply(state, BestValid(state, scores));
+            }
         }
 
         Finish(state);
@@ -138,13 +152,14 @@ public sealed partial class DependencyParser : IStage
     private bool IsValid(ParseState state, int transition)
     {
         var s0 = state.S0;
-        var hasBuffer = !state.IsTerminal;
+        var hasBuffer = !state.BufferEmpty;
         switch (transition)
         {
             case Shift:
                 return hasBuffer;
             case Reduce:
-                return s0 > 0 && state.Heads[s0] != ParseState.None;
+                // Once the buffer is empty a headless word may be popped too; Finish attaches it.
+                return s0 > 0 && (state.Heads[s0] != ParseState.None || !hasBuffer);
             default:
                 var label = LabelOf(transition);
                 if (!hasBuffer)
@@ -231,6 +246,8 @@ public sealed partial class DependencyParser : IStage
         public ulong[] TagHashes = new ulong[64];
         public ParseState State { get; } = new();
 
+        public Beam? Beam { get; set; }
+
         public void Load(Document document, Sentence sentence)
         {
             if (WordHashes.Length < sentence.Length + 1)
@@ -253,6 +270,7 @@ public sealed partial class DependencyParser : IStage
     /// <summary>Saves the parser to <paramref name="path"/>.</summary>
     public void Save(string path) => ModelFile.Save(path, ModelKind, ModelVersion, writer =>
     {
+        writer.Write(_beamWidth);
         writer.Write(_labels.Length);
         foreach (var label in _labels)
         {
@@ -266,6 +284,12 @@ public sealed partial class DependencyParser : IStage
     /// <exception cref="ModelException">The file is missing, of another version, or damaged.</exception>
     public static DependencyParser Load(string path) => ModelFile.Load(path, ModelKind, ModelVersion, reader =>
     {
+        var beamWidth = reader.ReadInt32();
+        if (beamWidth is < 1 or > 256)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"beam width {beamWidth} is out of range"));
+        }
+
         var labels = new string[reader.ReadInt32()];
         for (var i = 0; i < labels.Length; i++)
         {
@@ -278,6 +302,6 @@ public sealed partial class DependencyParser : IStage
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{model.ClassCount} transitions do not fit {labels.Length} labels"));
         }
 
-        return new DependencyParser(model, labels);
+        return new DependencyParser(model, labels, beamWidth);
     });
 }

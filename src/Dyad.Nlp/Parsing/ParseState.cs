@@ -28,7 +28,15 @@ internal sealed class ParseState
     /// <summary>Number of words, not counting the root.</summary>
     public int Words => Length - 1;
 
-    public bool IsTerminal => Buffer >= Length;
+    /// <summary>True when the buffer is empty: no word is left to attach, only stack words to pop.</summary>
+    public bool BufferEmpty => Buffer >= Length;
+
+    /// <summary>
+    /// True when every word has been shifted and popped. Requiring the pops (headless words are popped once the
+    /// buffer is empty and attached under the root afterwards) makes every transition sequence exactly 2n long,
+    /// which the beam needs to compare hypotheses step by step.
+    /// </summary>
+    public bool IsTerminal => Buffer >= Length && StackSize <= 1;
 
     public int S0 => StackSize > 0 ? Stack[StackSize - 1] : None;
 
@@ -71,6 +79,32 @@ internal sealed class ParseState
         StackSize = 1;
         Stack[0] = 0;
         Buffer = 1;
+    }
+
+    /// <summary>Makes this state a copy of <paramref name="other"/>.</summary>
+    public void CopyFrom(ParseState other)
+    {
+        if (Heads.Length < other.Length)
+        {
+            Reset(other.Length - 1);
+        }
+
+        var n = other.Length;
+        Length = n;
+        StackSize = other.StackSize;
+        Buffer = other.Buffer;
+        RootChildren = other.RootChildren;
+        Array.Copy(other.Stack, Stack, StackSize);
+        Array.Copy(other.Heads, Heads, n);
+        Array.Copy(other.Labels, Labels, n);
+        Array.Copy(other.Leftmost, Leftmost, n);
+        Array.Copy(other.Leftmost2, Leftmost2, n);
+        Array.Copy(other.Rightmost, Rightmost, n);
+        Array.Copy(other.Rightmost2, Rightmost2, n);
+        Array.Copy(other.LeftCount, LeftCount, n);
+        Array.Copy(other.RightCount, RightCount, n);
+        Array.Copy(other.LeftLabels, LeftLabels, n);
+        Array.Copy(other.RightLabels, RightLabels, n);
     }
 
     public void AddArc(int head, int child, int label)

@@ -343,6 +343,9 @@ public sealed record TrainingOptions
     /// <summary>Seed of the random generator that shuffles the data (and, for the parser, chooses exploration).</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>Parser only: hypotheses kept by the beam; 1 trains a greedy parser with the dynamic oracle, more a beam parser with max-violation updates.</summary>
+    public int Beam { get; init; } = 1;
+
     /// <summary>Report dev accuracy after every epoch rather than only the last (slower).</summary>
     public bool EvaluateEveryEpoch { get; init; }
 }

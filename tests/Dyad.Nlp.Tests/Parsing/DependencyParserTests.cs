@@ -8,12 +8,14 @@ public sealed class DependencyParserTests
     private static readonly TrainingOptions Options = new() { Epochs = 15, Seed = 7 };
 
     [Theory]
-    [InlineData(0)]
-    public void DependencyParser_LearnsATinyTreebank(int folds)
+    [InlineData(0, 1)]
+    [InlineData(0, 4)]
+    public void DependencyParser_LearnsATinyTreebank(int folds, int beam)
     {
-        // Given a parser trained on four hand-annotated sentences
+        // Given a parser trained on four hand-annotated sentences, greedily or with a beam
         var gold = TestData.Tiny();
-        var parser = DependencyParser.Train(gold, Options, folds, TextWriter.Null);
+        var parser = DependencyParser.Train(gold, Options with { Beam = beam }, folds, TextWriter.Null);
+        Assert.Equal(beam, parser.BeamWidth);
 
         // When it parses the same sentences with their gold tags
         var (uas, las) = parser.AttachmentScores(gold);
@@ -48,14 +50,16 @@ public sealed class DependencyParserTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(40)]
-    [InlineData(3000)]
-    public void DependencyParser_AlwaysMakesOneRootedTree(int length)
+    [InlineData(1, 1)]
+    [InlineData(40, 1)]
+    [InlineData(3000, 1)]
+    [InlineData(40, 4)]
+    [InlineData(1000, 4)]
+    public void DependencyParser_AlwaysMakesOneRootedTree(int length, int beam)
     {
         // Given a parser and a sentence of unusual length made of words it partly knows
         var gold = TestData.Tiny();
-        var parser = DependencyParser.Train(gold, Options, 0, TextWriter.Null);
+        var parser = DependencyParser.Train(gold, Options, 0, TextWriter.Null).WithBeamWidth(beam);
         var words = Enumerable.Range(0, length).Select(i => (i % 5) switch { 0 => "Arnor", 1 => "attacked", 2 => "the", 3 => ",", _ => "army" }).ToArray();
         var text = string.Join(' ', words);
         var tokens = new List<Token>();
