@@ -358,7 +358,7 @@ public sealed partial class DependencyParser
                 (s % folds == fold ? held : rest).Add(train.Sentences[s]);
             }
 
-            var tagger = PosTagger.Train([train with { Sentences = rest.ToImmutable() }], new TrainingOptions { Epochs = JackknifeTaggerEpochs, Seed = seed + fold }, TextWriter.Null);
+            var tagger = PosTagger.Train([train with { Sentences = rest.ToImmutable() }], new TrainingOptions { Epochs = JackknifeTaggerEpochs, Seed = seed + fold, TwoPassTagger = false }, TextWriter.Null);
             var predicted = tagger.Process(train with { Sentences = held.ToImmutable(), Tags = default }, CancellationToken.None).Tags;
             foreach (var sentence in held)
             {

@@ -17,7 +17,10 @@ public sealed class PosTagger : IStage
     public const string ModelKind = "tagger";
 
     /// <summary>Model format version; bump it when features change.</summary>
-    public const int ModelVersion = 1;
+    public const int ModelVersion = 2;
+
+    /// <summary>Folds for the first-pass tags the second pass learns from (jack-knifed so they carry real errors).</summary>
+    private const int SecondPassFolds = 5;
 
     /// <summary>A word's tags form its ambiguity class only when it was seen this often, so one-off mistakes in the data don't count.</summary>
     private const int AmbiguityMinimumCount = 2;
@@ -26,15 +29,17 @@ public sealed class PosTagger : IStage
     private static TaggerFeatures? _threadScratch;
 
     private readonly LinearModel _model;
+    private readonly LinearModel? _second;
     private readonly Dictionary<ulong, ulong> _ambiguity;
     private readonly Dictionary<ulong, string> _feats;
     private readonly string[] _defaultFeats;
     private readonly string[] _upos;
     private readonly string[] _xpos;
 
-    private PosTagger(LinearModel model, Dictionary<ulong, ulong> ambiguity, Dictionary<ulong, string> feats, string[] defaultFeats)
+    private PosTagger(LinearModel model, LinearModel? second, Dictionary<ulong, ulong> ambiguity, Dictionary<ulong, string> feats, string[] defaultFeats)
     {
         _model = model;
+        _second = second;
         _ambiguity = ambiguity;
         _feats = feats;
         _defaultFeats = defaultFeats;
@@ -86,12 +91,23 @@ public sealed class PosTagger : IStage
     {
         var scratch = _threadScratch ??= new TaggerFeatures();
         scratch.Load(document, sentence, _ambiguity);
+        Pass(_model, scratch, classes);
+        if (_second is not null)
+        {
+            // Second pass (bidirectional in effect): the first pass's tags to the right become features.
+            scratch.StartSecondPass();
+            Pass(_second, scratch, classes);
+        }
+    }
+
+    private static void Pass(LinearModel model, TaggerFeatures scratch, Span<int> classes)
+    {
         Span<ulong> features = stackalloc ulong[TaggerFeatures.MaxFeatures];
-        Span<float> scores = stackalloc float[_model.ClassCount];
-        for (var i = 0; i < sentence.Length; i++)
+        Span<float> scores = stackalloc float[model.ClassCount];
+        for (var i = 0; i < scratch.Length; i++)
         {
             var n = scratch.Extract(i, features);
-            _model.Score(features[..n], scores);
+            model.Score(features[..n], scores);
             var best = ArgMax(scores);
             classes[i] = best;
             scratch.Tags[i + TaggerFeatures.Padding] = best;
@@ -196,6 +212,47 @@ public sealed class PosTagger : IStage
             }
         }
 
+        var first = TrainPass(sentences, null, classNames, ambiguity, options, log, "tagger pass 1");
+        LinearModel? second = null;
+        if (options.TwoPassTagger)
+        {
+            // The second pass must learn from first-pass tags as wrong as they are at run time, so each fold is tagged
+            // by a first pass trained without it.
+            var right = new int[sentences.Count][];
+            for (var fold = 0; fold < SecondPassFolds; fold++)
+            {
+                var rest = sentences.Where((_, s) => s % SecondPassFolds != fold).ToList();
+                var model = TrainPass(rest, null, classNames, ambiguity, options with { Seed = options.Seed + fold + 1 }, TextWriter.Null, string.Empty);
+                var held = new PosTagger(model, null, ambiguity, feats, defaultFeats);
+                for (var s = fold; s < sentences.Count; s += SecondPassFolds)
+                {
+                    right[s] = new int[sentences[s].Sentence.Length];
+                    held.TagSentence(sentences[s].Document, sentences[s].Sentence, right[s]);
+                }
+            }
+
+            second = TrainPass(sentences, right, classNames, ambiguity, options, log, "tagger pass 2");
+        }
+
+        var tagger = new PosTagger(first, second, ambiguity, feats, defaultFeats);
+        if (dev is not null)
+        {
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger: dev UPOS+XPOS {tagger.Accuracy(dev):F2}"));
+        }
+
+        return tagger;
+    }
+
+    /// <summary>Trains one left-to-right pass; with <paramref name="rightTags"/> it is a second pass that sees them.</summary>
+    private static LinearModel TrainPass(
+        List<(Document Document, Sentence Sentence, int[] Gold)> sentences,
+        int[][]? rightTags,
+        List<string> classNames,
+        Dictionary<ulong, ulong> ambiguity,
+        TrainingOptions options,
+        TextWriter log,
+        string name)
+    {
         var perceptron = new AveragedPerceptron(classNames.Count);
         var random = new Random(options.Seed);
         var scratch = new TaggerFeatures();
@@ -211,6 +268,16 @@ public sealed class PosTagger : IStage
             {
                 var (document, sentence, gold) = sentences[s];
                 scratch.Load(document, sentence, ambiguity);
+                if (rightTags is not null)
+                {
+                    for (var i = 0; i < sentence.Length; i++)
+                    {
+                        scratch.Tags[i + TaggerFeatures.Padding] = rightTags[s][i];
+                    }
+
+                    scratch.StartSecondPass();
+                }
+
                 for (var i = 0; i < sentence.Length; i++)
                 {
                     var n = scratch.Extract(i, features);
@@ -226,18 +293,15 @@ public sealed class PosTagger : IStage
                 }
             }
 
-            var line = string.Create(CultureInfo.InvariantCulture, $"tagger epoch {epoch}: train accuracy {100.0 * correct / total:F2}");
-            if (dev is not null && (epoch == options.Epochs || options.EvaluateEveryEpoch))
+            if (name.Length > 0)
             {
-                var snapshot = new PosTagger(perceptron.Compile(classNames), ambiguity, feats, defaultFeats);
-                line += string.Create(CultureInfo.InvariantCulture, $", dev UPOS+XPOS {snapshot.Accuracy(dev):F2}");
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} epoch {epoch}: train accuracy {100.0 * correct / total:F2}"));
             }
-
-            log.WriteLine(line);
         }
 
-        return new PosTagger(perceptron.Compile(classNames), ambiguity, feats, defaultFeats);
+        return perceptron.Compile(classNames);
     }
+
 
     /// <summary>Percentage of tokens of gold <paramref name="documents"/> whose UPOS and XPOS pair is right.</summary>
     public double Accuracy(IReadOnlyList<Document> documents)
@@ -284,6 +348,8 @@ public sealed class PosTagger : IStage
     public void Save(string path) => ModelFile.Save(path, ModelKind, ModelVersion, writer =>
     {
         _model.Write(writer);
+        writer.Write(_second is not null);
+        _second?.Write(writer);
         writer.Write(_ambiguity.Count);
         foreach (var (word, hash) in _ambiguity.OrderBy(p => p.Key))
         {
@@ -310,6 +376,7 @@ public sealed class PosTagger : IStage
     public static PosTagger Load(string path) => ModelFile.Load(path, ModelKind, ModelVersion, reader =>
     {
         var model = LinearModel.Read(reader);
+        var second = reader.ReadBoolean() ? LinearModel.Read(reader) : null;
         var count = reader.ReadInt32();
         var ambiguity = new Dictionary<ulong, ulong>(count);
         for (var i = 0; i < count; i++)
@@ -330,7 +397,7 @@ public sealed class PosTagger : IStage
             feats[reader.ReadUInt64()] = string.Intern(reader.ReadString());
         }
 
-        return new PosTagger(model, ambiguity, feats, defaults);
+        return new PosTagger(model, second, ambiguity, feats, defaults);
     });
 }
 
@@ -342,6 +409,9 @@ public sealed record TrainingOptions
 
     /// <summary>Seed of the random generator that shuffles the data (and, for the parser, chooses exploration).</summary>
     public int Seed { get; init; } = 1;
+
+    /// <summary>Tagger only: add a second pass that sees the first pass's tags to the right.</summary>
+    public bool TwoPassTagger { get; init; } = true;
 
     /// <summary>Parser only: hypotheses kept by the beam; 1 trains a greedy parser with the dynamic oracle, more a beam parser with max-violation updates.</summary>
     public int Beam { get; init; } = 1;

@@ -11,7 +11,7 @@ namespace Dyad.Nlp.Tagging;
 internal sealed class TaggerFeatures
 {
     public const int Padding = 2;
-    public const int MaxFeatures = 32;
+    public const int MaxFeatures = 40;
     private static readonly ulong StartHash = FeatureHash.OfText("<s>");
     private static readonly ulong EndHash = FeatureHash.OfText("</s>");
 
@@ -27,6 +27,12 @@ internal sealed class TaggerFeatures
     public ulong[] Shape = new ulong[64];
     public ulong[] Ambiguity = new ulong[64];
     public int[] Tags = new int[64];
+
+    /// <summary>First-pass tags (padded like <see cref="Tags"/>), used as right context by the second pass.</summary>
+    public int[] RightTags = new int[64];
+
+    /// <summary>True in the second pass: features then include the first pass's tags to the right.</summary>
+    public bool UseRightTags;
     public int Length;
 
     public void Load(Document document, Sentence sentence, IReadOnlyDictionary<ulong, ulong> ambiguity)
@@ -48,7 +54,10 @@ internal sealed class TaggerFeatures
             Shape = new ulong[capacity];
             Ambiguity = new ulong[capacity];
             Tags = new int[capacity];
+            RightTags = new int[capacity];
         }
+
+        UseRightTags = false;
 
         for (var p = 0; p < Padding; p++)
         {
@@ -89,6 +98,19 @@ internal sealed class TaggerFeatures
         Shape[at] = hash;
         Ambiguity[at] = hash;
         Tags[at] = -1;
+        RightTags[at] = -1;
+    }
+
+    /// <summary>Makes the tags chosen so far the right context of a second pass, and clears them for it.</summary>
+    public void StartSecondPass()
+    {
+        Array.Copy(Tags, RightTags, Length + (2 * Padding));
+        for (var i = 0; i < Length; i++)
+        {
+            Tags[i + Padding] = -1;
+        }
+
+        UseRightTags = true;
     }
 
     /// <summary>Writes the features of token <paramref name="i"/> (0-based in the sentence) and returns how many.</summary>
@@ -130,6 +152,21 @@ internal sealed class TaggerFeatures
         features[n++] = FeatureHash.Of(29, Suffix2[at + 1]);
         features[n++] = FeatureHash.Of(30, t1, Suffix3[at]);
         features[n++] = FeatureHash.Of(31, Ambiguity[at], Ambiguity[at + 1]);
+        if (UseRightTags)
+        {
+            var r0 = (ulong)(RightTags[at] + 2);
+            var r1 = (ulong)(RightTags[at + 1] + 2);
+            var r2 = (ulong)(RightTags[at + 2] + 2);
+            features[n++] = FeatureHash.Of(32, r1);
+            features[n++] = FeatureHash.Of(33, r2);
+            features[n++] = FeatureHash.Of(34, r1, r2);
+            features[n++] = FeatureHash.Of(35, t1, r1);
+            features[n++] = FeatureHash.Of(36, Normal[at], r1);
+            features[n++] = FeatureHash.Of(37, r0);
+            features[n++] = FeatureHash.Of(38, r0, Normal[at]);
+            features[n++] = FeatureHash.Of(39, t1, r0, r1);
+        }
+
         return n;
     }
 }
