@@ -19,6 +19,9 @@ public static class ErrorCodes
     /// <summary>The input holds NUL or other control characters that suggest binary data; they were treated as spaces.</summary>
     public const string BinaryContent = "DY1004";
 
+    /// <summary>Input with a UTF-16 byte order mark holds unpaired surrogates or an odd final byte; they were replaced with U+FFFD.</summary>
+    public const string InvalidUtf16 = "DY1005";
+
     /// <summary>A sentence was longer than the parser's limit and was parsed in pieces.</summary>
     public const string SentenceTooLong = "DY2001";
 
@@ -38,6 +41,7 @@ public static class ErrorCodes
         [InputUnreadable] = "An input path does not exist or cannot be read. Check the path and its permissions.",
         [ConlluMalformed] = "A CoNLL-U line does not have ten tab-separated fields, or a field holds a value of the wrong kind. The sentence is skipped; fix the line.",
         [BinaryContent] = "The input holds NUL or other control characters, as binary files do. They were read as spaces; check that the file is text.",
+        [InvalidUtf16] = "Input read as UTF-16 holds unpaired surrogates or ends in half a character. The bad units were replaced with U+FFFD and processing went on; check the file's encoding.",
         [SentenceTooLong] = "A sentence had more tokens than the parser's limit and was parsed in pieces joined under the first piece's root. Check that the text has sentence punctuation.",
         [ModelUnreadable] = "A model file is missing, truncated or written by another version. Rebuild it with './dyad train' or restore it from the repository.",
         [StageOrder] = "A stage needs annotations that an earlier stage makes (for example the parser needs tags). Run the stages in the pipeline's order.",

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dyad.Nlp.Evaluation;
+using Dyad.Nlp.Tokenization;
+
+namespace Dyad.Nlp.Tests.Evaluation;
+
+/// <summary>
+/// Segments UD English EWT from raw text (paragraphs separated by blank lines, sentences by a space) and scores the
+/// result as the CoNLL 2018 shared task does. Skipped when ../shared/data is absent. Prints figures; asserts floors only.
+/// </summary>
+public sealed class EwtRawTextTests
+{
+    [Theory]
+    [InlineData("dev", 0.99, 0.985, 0.72)]
+    [InlineData("test", 0.99, 0.985, 0.66)]
+    public void Tokenizer_SegmentsEwtRawText(string part, double tokenFloor, double wordFloor, double sentenceFloor)
+    {
+        // Given the treebank laid out as raw text
+        var corpus = Load(part);
+
+        // When the tokenizer and splitter segment it
+        var system = new Tokenizer().Process(new Document(part, corpus.Text), TestContext.Current.CancellationToken);
+        var alignment = corpus.Align(system);
+
+        // Then the scores clear the floors
+        Print($"EWT {part}, paragraphs by blank lines, sentences by spaces:");
+        Print($"  tokens    {alignment.Tokens}");
+        Print($"  words     {alignment.Words}");
+        Print($"  sentences {alignment.Sentences}");
+        Assert.True(alignment.Tokens.F1 >= tokenFloor, $"token F1 {alignment.Tokens.F1}");
+        Assert.True(alignment.Words.F1 >= wordFloor, $"word F1 {alignment.Words.F1}");
+        Assert.True(alignment.Sentences.F1 >= sentenceFloor, $"sentence F1 {alignment.Sentences.F1}");
+    }
+
+    [Fact]
+    public void Tokenizer_SegmentsEwtOneSentencePerLine()
+    {
+        // Given dev with one sentence per line: the easy layout, where line breaks give every boundary away
+        var corpus = Load("dev");
+        var text = string.Join('\n', corpus.Sentences.Select(s => s.Text));
+
+        // When
+        var system = new Tokenizer().Process(new Document("dev", text), TestContext.Current.CancellationToken);
+        var alignment = WordAlignment.Align(corpus.Gold(), WordAlignment.FromDocument(system));
+
+        // Then
+        Print($"EWT dev, one sentence per line: sentences {alignment.Sentences}");
+        Assert.True(alignment.Sentences.F1 >= 0.97, $"sentence F1 {alignment.Sentences.F1}");
+    }
+
+    [Fact]
+    public void Tokenizer_ReportsSpeed()
+    {
+        // Given about 4 MB of EWT text
+        var corpus = Load("train");
+        var text = string.Concat(Enumerable.Repeat(corpus.Text + "\n\n", 3));
+        var tokenizer = new Tokenizer();
+        _ = tokenizer.Segment(corpus.Text[..10_000], TestContext.Current.CancellationToken);
+
+        // When it is segmented
+        var stopwatch = Stopwatch.StartNew();
+        var segmentation = tokenizer.Segment(text, TestContext.Current.CancellationToken);
+        stopwatch.Stop();
+
+        // Then print the speed (never asserted: machines differ)
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        Print(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{text.Length / 1e6:F1} M chars, {segmentation.Tokens.Length} tokens, {segmentation.Sentences.Length} sentences in {seconds:F2} s: {segmentation.Tokens.Length / seconds / 1e6:F2} M tokens/s"));
+        Assert.NotEmpty(segmentation.Tokens);
+    }
+
+    private static RawTextCorpus Load(string part)
+    {
+        var path = EwtFiles.Path(part);
+        if (path is null)
+        {
+            Assert.Skip("UD English EWT is not in ../shared/data/ud/en_ewt.");
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        var corpus = RawTextCorpus.Load(path, diagnostics);
+        Assert.Empty(diagnostics);
+        return corpus;
+    }
+
+    private static void Print(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
+}
+
+/// <summary>Finds the EWT files next to the repository: &lt;root&gt;/../shared/data/ud/en_ewt.</summary>
+internal static class EwtFiles
+{
+    public static string? Path(string part)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "Dyad.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        if (directory?.Parent is null)
+        {
+            return null;
+        }
+
+        var path = System.IO.Path.Combine(directory.Parent.FullName, "shared", "data", "ud", "en_ewt", $"en_ewt-ud-{part}.conllu");
+        return File.Exists(path) ? path : null;
+    }
+}
