@@ -72,7 +72,11 @@ public sealed record RawTextCorpus(IReadOnlyList<ConlluSentence> Sentences, stri
     /// <summary>The gold sentences as evaluation input.</summary>
     public ImmutableArray<ImmutableArray<EvaluationToken>> Gold() => WordAlignment.FromConllu(Sentences);
 
-    /// <summary>The gold sentences as one document over gold text joined by new lines, with gold annotations.</summary>
+    /// <summary>
+    /// The gold sentences as one document over gold text joined by new lines, with gold annotations. Its token indexes
+    /// are the gold word indexes of <see cref="Align"/>, so <see cref="RawTextScores.Evaluate(WordAlignment, Document, Document)"/>
+    /// can score a system document with that alignment.
+    /// </summary>
     public Document GoldDocument(string id) => ConlluDocuments.ToDocument(id, Sentences);
 
     /// <summary>Aligns a system's segmentation of <see cref="Text"/> to the gold sentences.</summary>

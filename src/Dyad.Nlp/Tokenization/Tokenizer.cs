@@ -93,14 +93,24 @@ public sealed class Tokenizer : IStage
         return segmentation with { Sentences = _splitter.Cap(text, segmentation.Tokens, segmentation.Sentences) };
     }
 
-    /// <summary>Sets the document's tokens and sentences, replacing any it had.</summary>
+    /// <summary>
+    /// Sets the document's tokens and sentences. Annotations parallel to the tokens (tags, lemmas, dependencies) would
+    /// no longer line up, so they are cleared.
+    /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Document Process(Document document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
         cancellationToken.ThrowIfCancellationRequested();
         var segmentation = Segment(document.Text, cancellationToken);
-        return document with { Tokens = segmentation.Tokens, Sentences = segmentation.Sentences };
+        return document with
+        {
+            Tokens = segmentation.Tokens,
+            Sentences = segmentation.Sentences,
+            Tags = default,
+            Lemmas = default,
+            Dependencies = default,
+        };
     }
 
     /// <summary>Splits the final period off an abbreviation that ends a sentence, shifting later sentences.</summary>
@@ -900,6 +910,13 @@ public sealed class Tokenizer : IStage
                     EmitPart(start + apostrophe, end, end);
                     return;
                 }
+            }
+
+            if (word.Equals("alot", StringComparison.OrdinalIgnoreCase))
+            {
+                Emit(start, start + 1); // Two words run together, which EWT writes as "a" "lot".
+                Emit(start + 1, end);
+                return;
             }
 
             if (word.Length <= 8 && BareContractionLookup.TryGetValue(word, out var parts))

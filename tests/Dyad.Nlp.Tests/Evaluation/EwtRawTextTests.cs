@@ -33,19 +33,21 @@ public sealed class EwtRawTextTests
         Assert.True(alignment.Sentences.F1 >= sentenceFloor, $"sentence F1 {alignment.Sentences.F1}");
     }
 
-    [Fact]
-    public void Tokenizer_SegmentsEwtOneSentencePerLine()
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("test")]
+    public void Tokenizer_SegmentsEwtOneSentencePerLine(string part)
     {
-        // Given dev with one sentence per line: the easy layout, where line breaks give every boundary away
-        var corpus = Load("dev");
+        // Given the gold text with one sentence per line: the easy layout, where line breaks give every boundary away
+        var corpus = Load(part);
         var text = string.Join('\n', corpus.Sentences.Select(s => s.Text));
 
         // When
-        var system = new Tokenizer().Process(new Document("dev", text), TestContext.Current.CancellationToken);
+        var system = new Tokenizer().Process(new Document(part, text), TestContext.Current.CancellationToken);
         var alignment = WordAlignment.Align(corpus.Gold(), WordAlignment.FromDocument(system));
 
         // Then
-        Print($"EWT dev, one sentence per line: sentences {alignment.Sentences}");
+        Print($"EWT {part}, one sentence per line: sentences {alignment.Sentences}");
         Assert.True(alignment.Sentences.F1 >= 0.97, $"sentence F1 {alignment.Sentences.F1}");
     }
 

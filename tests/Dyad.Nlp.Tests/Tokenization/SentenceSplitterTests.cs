@@ -75,6 +75,19 @@ public sealed class SentenceSplitterTests
     }
 
     [Fact]
+    public void SentenceSplitter_SplitsAListOfHeadlines()
+    {
+        // Given headlines of similar length, one per line, without periods
+        var text = "Russia And Ukraine Agree To Talks In Istanbul Next Week\n"
+            + "Iran Rejects New Sanctions Proposal From European Powers\n"
+            + "Protesters Clash With Police In Capital For Third Night\n"
+            + "China Warns Against Foreign Interference In Hong Kong";
+
+        // When / Then: each line is a sentence, though the lines look like wrapped text by their lengths
+        Assert.Equal(4, Split(text).Length);
+    }
+
+    [Fact]
     public void SentenceSplitter_CapsSentencesWithoutPunctuation()
     {
         // Given 10,000 words with no punctuation but a comma every 50 words
