@@ -29,10 +29,12 @@ internal static class TrainCommand
         var epochs = new Option<int?>("--epochs") { Description = "Passes over the training data." };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
         var folds = new Option<int>("--folds") { Description = "Parser only: jack-knife folds for predicted training tags (0 = gold tags).", DefaultValueFactory = _ => 10 };
-        var command = new Command(name, description) { train, dev, output, epochs, seed, folds };
+        var beam = new Option<int>("--beam") { Description = "Parser only: beam width (1 = greedy with the dynamic oracle).", DefaultValueFactory = _ => 1 };
+        var everyEpoch = new Option<bool>("--report-every-epoch") { Description = "Score the dev data after every epoch, not only the last." };
+        var command = new Command(name, description) { train, dev, output, epochs, seed, folds, beam, everyEpoch };
         command.SetAction(parsed =>
         {
-            var options = new TrainingOptions { Seed = parsed.GetValue(seed) };
+            var options = new TrainingOptions { Seed = parsed.GetValue(seed), Beam = parsed.GetValue(beam), EvaluateEveryEpoch = parsed.GetValue(everyEpoch) };
             if (parsed.GetValue(epochs) is int e)
             {
                 options = options with { Epochs = e };
@@ -66,9 +68,12 @@ internal static class TrainCommand
         var options = arguments.Options with { Epochs = arguments.Options.Epochs };
         var taggerPath = Path.Combine(arguments.Out, ModelDirectory.TaggerFile);
         var devTagger = File.Exists(taggerPath) ? PosTagger.Load(taggerPath) : null;
-        var parser = DependencyParser.Train(train, options, arguments.Folds, arguments.Log, dev, devTagger);
         Directory.CreateDirectory(arguments.Out);
-        parser.Save(Path.Combine(arguments.Out, ModelDirectory.ParserFile));
+        var modelPath = Path.Combine(arguments.Out, ModelDirectory.ParserFile);
+
+        // Each epoch's model is saved as it is made, so a long run can be stopped and still leave a usable parser.
+        var parser = DependencyParser.Train(train, options, arguments.Folds, arguments.Log, dev, devTagger, (model, _) => model.Save(modelPath));
+        parser.Save(modelPath);
         arguments.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parser: {parser.Labels.Count} labels, {parser.FeatureCount} features; {clock.Elapsed.TotalSeconds:F1} s"));
         return ExitCodes.Ok;
     }

@@ -12,6 +12,8 @@ public static class ConlluDocuments
     /// lemmas and tree. Tokens are found in each sentence's <c># text</c>; where the text and the forms disagree the
     /// sentence's text is rebuilt from its forms.
     /// </summary>
+    /// <param name="id">The document's id.</param>
+    /// <param name="sentences">Gold sentences in order.</param>
     public static Document ToDocument(string id, IReadOnlyList<ConlluSentence> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);

@@ -62,6 +62,7 @@ public static class ConlluReader
     {
         string? id = null;
         string? text = null;
+        var startsParagraph = false;
         var words = ImmutableArray.CreateBuilder<ConlluWord>();
         var multiwords = ImmutableArray.CreateBuilder<ConlluMultiword>();
         foreach (var (line, raw) in block)
@@ -69,6 +70,7 @@ public static class ConlluReader
             if (raw[0] == '#')
             {
                 var comment = raw.AsSpan(1).Trim();
+                startsParagraph |= comment.StartsWith("newpar", StringComparison.Ordinal) || comment.StartsWith("newdoc", StringComparison.Ordinal);
                 if (comment.StartsWith("sent_id", StringComparison.Ordinal) && comment.IndexOf('=') is var e and > 0)
                 {
                     id = comment[(e + 1)..].Trim().ToString();
@@ -151,7 +153,10 @@ public static class ConlluReader
             text ?? RebuildText(finalWords, finalMultiwords),
             finalWords,
             finalMultiwords,
-            block[0].Line);
+            block[0].Line)
+        {
+            StartsParagraph = startsParagraph,
+        };
 
         ConlluSentence? Reject(int line, string problem)
         {

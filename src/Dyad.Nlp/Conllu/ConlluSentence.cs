@@ -26,4 +26,8 @@ public sealed record ConlluMultiword(int First, int Last, string Form, bool Spac
 /// <param name="Words">Syntactic words in order (empty nodes such as <c>8.1</c> are left out).</param>
 /// <param name="Multiwords">Multiword tokens in order.</param>
 /// <param name="Line">1-based line of the sentence's first line in its file.</param>
-public sealed record ConlluSentence(string Id, string Text, ImmutableArray<ConlluWord> Words, ImmutableArray<ConlluMultiword> Multiwords, int Line);
+public sealed record ConlluSentence(string Id, string Text, ImmutableArray<ConlluWord> Words, ImmutableArray<ConlluMultiword> Multiwords, int Line)
+{
+    /// <summary>True when a <c># newpar</c> or <c># newdoc</c> comment opens the sentence.</summary>
+    public bool StartsParagraph { get; init; }
+}

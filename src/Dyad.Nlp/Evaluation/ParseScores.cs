@@ -109,6 +109,32 @@ public sealed record ParseScores
         };
     }
 
+    /// <summary>Scores a system's run over <paramref name="corpus"/>'s raw text: every figure is an F1 over aligned words.</summary>
+    public static ParseScores FromRawText(RawTextCorpus corpus, Document system)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(system);
+        var alignment = corpus.Align(system);
+        var gold = corpus.GoldDocument("gold");
+        var raw = RawTextScores.Evaluate(alignment, gold, system);
+        return new ParseScores
+        {
+            Sentences = gold.Sentences.Length,
+            Tokens = gold.Tokens.Length,
+            TokensF1 = Percent(raw.Tokens),
+            WordsF1 = Percent(raw.Words),
+            SentencesF1 = Percent(raw.Sentences),
+            Upos = Percent(raw.Upos),
+            Xpos = Percent(raw.Xpos),
+            Feats = Percent(alignment.Score((g, s) => gold.Tags[g].Feats == system.Tags[s].Feats)),
+            Lemma = Percent(raw.Lemmas),
+            Uas = Percent(raw.Uas),
+            Las = Percent(raw.Las),
+        };
+    }
+
+    private static double Percent(EvaluationScore? score) => score is { } value ? Math.Round(value.F1 * 100, 2) : 0;
+
     /// <summary>F1 in percent of <paramref name="correct"/> items against gold and system counts (accuracy when they are equal).</summary>
     public static double F1(int correct, int gold, int system) =>
         gold + system == 0 ? 100.0 : Math.Round(200.0 * correct / (gold + system), 2);

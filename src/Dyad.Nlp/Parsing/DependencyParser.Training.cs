@@ -24,7 +24,8 @@ public sealed partial class DependencyParser
     /// <param name="log">Progress, one line per epoch.</param>
     /// <param name="dev">Optional gold treebank to report attachment scores on.</param>
     /// <param name="devTagger">Tagger for <paramref name="dev"/>; null to use its gold tags.</param>
-    public static DependencyParser Train(Document train, TrainingOptions options, int folds, TextWriter log, Document? dev = null, PosTagger? devTagger = null)
+    /// <param name="afterEpoch">Called with the averaged model after every epoch (to save a checkpoint); may be null.</param>
+    public static DependencyParser Train(Document train, TrainingOptions options, int folds, TextWriter log, Document? dev = null, PosTagger? devTagger = null, Action<DependencyParser, int>? afterEpoch = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
@@ -135,15 +136,22 @@ public sealed partial class DependencyParser
                 }
             }
 
-            var line = string.Create(CultureInfo.InvariantCulture, $"parser epoch {epoch}: {100.0 * updates / Math.Max(1, transitions):F2}% of {transitions} transitions updated");
-            if (dev is not null && (options.EvaluateEveryEpoch || epoch == options.Epochs))
+            var unit = options.Beam > 1 ? "sentences" : "transitions";
+            var line = string.Create(CultureInfo.InvariantCulture, $"parser epoch {epoch}: {100.0 * updates / Math.Max(1, transitions):F2}% of {transitions} {unit} updated");
+            var snapshot = afterEpoch is null && (dev is null || !(options.EvaluateEveryEpoch || epoch == options.Epochs))
+                ? null
+                : new DependencyParser(perceptron.Compile(ClassNames(labels)), labels, options.Beam);
+            if (snapshot is not null && dev is not null && (options.EvaluateEveryEpoch || epoch == options.Epochs))
             {
-                var snapshot = new DependencyParser(perceptron.Compile(ClassNames(labels)), labels, options.Beam);
                 var score = snapshot.AttachmentScores(dev);
                 line += string.Create(CultureInfo.InvariantCulture, $"; dev UAS {score.Uas:F2} LAS {score.Las:F2}");
             }
 
             log.WriteLine(line);
+            if (snapshot is not null)
+            {
+                afterEpoch?.Invoke(snapshot, epoch);
+            }
         }
 
         return new DependencyParser(perceptron.Compile(ClassNames(labels)), labels, options.Beam);

@@ -1,0 +1,31 @@
+using Dyad.Nlp.Conllu;
+using Dyad.Nlp.Evaluation;
+using Dyad.Nlp.Tokenization;
+
+namespace Dyad.Nlp.Tests;
+
+/// <summary>
+/// The committed models against EWT dev. The floors sit a little under the figures measured when the models were
+/// trained (see the README), so a change that loses accuracy fails here.
+/// </summary>
+public sealed class ModelAccuracyTests
+{
+    private static readonly Lazy<Pipeline> Models = new(() => Pipeline.Load(TestData.Models, new Tokenizer()));
+
+    [Theory]
+    [InlineData(94.5, 93.5, 84.0, 80.5)]
+    public void CommittedModels_ReachTheirAccuracyOnEwtDev(double upos, double xpos, double uas, double las)
+    {
+        // Given EWT dev with its gold tokens
+        var gold = Treebank.Load(TestData.Ewt("dev"), TextWriter.Null);
+
+        // When the committed models tag and parse it
+        var scores = ParseScores.SameTokens(gold, Models.Value.ProcessTokenized(gold, TestContext.Current.CancellationToken));
+
+        // Then they are at least as accurate as when they were committed
+        Assert.True(scores.Upos >= upos, $"UPOS {scores.Upos} < {upos}");
+        Assert.True(scores.Xpos >= xpos, $"XPOS {scores.Xpos} < {xpos}");
+        Assert.True(scores.Uas >= uas, $"UAS {scores.Uas} < {uas}");
+        Assert.True(scores.Las >= las, $"LAS {scores.Las} < {las}");
+    }
+}
