@@ -14,12 +14,14 @@ internal static class BenchCommand
         var input = new Option<FileInfo>("--input") { Description = "A text file (or a CoNLL-U file, whose '# text' lines are used).", Required = true };
         var repeat = new Option<int>("--repeat") { Description = "Passes over the text.", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var models = new Option<DirectoryInfo?>("--models") { Description = "Model directory (default: models/en)." };
-        var nlp = new Command("nlp", "Time the language pipeline (tokenizer, tagger, lemmatizer, parser) on one thread.") { input, repeat, json, models };
+        var models = CliPipeline.ModelsOption();
+        var beam = CliPipeline.BeamOption();
+        var fast = CliPipeline.FastOption();
+        var nlp = new Command("nlp", "Time the language pipeline (tokenizer, tagger, lemmatizer, parser) on one thread.") { input, repeat, json, models, beam, fast };
         nlp.SetAction(parsed =>
         {
             var output = parsed.InvocationConfiguration.Output;
-            var pipeline = CliPipeline.Load(parsed.GetValue(models)?.FullName);
+            var pipeline = CliPipeline.Load(parsed, models, beam, fast);
             var path = parsed.GetValue(input)!.FullName;
             var text = ReadText(path);
             var chunks = TextChunks.Split(text, TextChunks.DefaultMaxLength).Select(r => text[r.Start..r.End]).ToList();
@@ -28,6 +30,8 @@ internal static class BenchCommand
             pipeline.Process(new Document("warmup", text[..Math.Min(text.Length, 20_000)]));
             var stageSeconds = new double[pipeline.Stages.Count];
             long tokens = 0, sentences = 0;
+            using var self = Process.GetCurrentProcess();
+            var cpuBefore = self.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             for (var pass = 0; pass < Math.Max(1, parsed.GetValue(repeat)); pass++)
             {
@@ -47,14 +51,17 @@ internal static class BenchCommand
             }
 
             var seconds = clock.Elapsed.TotalSeconds;
-            using var process = Process.GetCurrentProcess();
+            self.Refresh();
+            var cpuSeconds = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
             var result = new NlpBenchmark(
                 tokens,
                 sentences,
                 Math.Round(seconds, 3),
                 Math.Round(tokens / seconds),
                 Math.Round(sentences / seconds),
-                Math.Round(process.PeakWorkingSet64 / (1024.0 * 1024.0), 1),
+                Math.Round(self.PeakWorkingSet64 / (1024.0 * 1024.0), 1),
+                Math.Round(cpuSeconds, 3),
+                Math.Round(tokens / Math.Max(cpuSeconds, 1e-9)),
                 Math.Round(pipeline.LoadTime.TotalSeconds, 3),
                 pipeline.Stages.Select((stage, s) => (stage.Name, Seconds: Math.Round(stageSeconds[s], 3))).ToDictionary(p => p.Name, p => p.Seconds));
             if (parsed.GetValue(json))
@@ -63,7 +70,7 @@ internal static class BenchCommand
             }
             else
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Tokens} tokens, {result.Sentences} sentences in {result.Seconds} s: {result.TokensPerSecond} tokens/s, {result.SentencesPerSecond} sentences/s; peak {result.PeakWorkingSetMb} MB; models loaded in {result.LoadSeconds} s"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Tokens} tokens, {result.Sentences} sentences in {result.Seconds} s: {result.TokensPerSecond} tokens/s, {result.SentencesPerSecond} sentences/s ({result.TokensPerCpuSecond} tokens per CPU second); peak {result.PeakWorkingSetMb} MB; models loaded in {result.LoadSeconds} s"));
                 foreach (var (stage, stageTime) in result.StageSeconds)
                 {
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage}: {stageTime} s"));
@@ -93,6 +100,8 @@ internal static class BenchCommand
         double TokensPerSecond,
         double SentencesPerSecond,
         double PeakWorkingSetMb,
+        double CpuSeconds,
+        double TokensPerCpuSecond,
         double LoadSeconds,
         Dictionary<string, double> StageSeconds);
 }

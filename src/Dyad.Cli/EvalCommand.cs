@@ -14,12 +14,14 @@ internal static class EvalCommand
         var gold = new Option<FileInfo>("--gold") { Description = "Gold treebank, CoNLL-U.", Required = true };
         var fromRaw = new Option<bool>("--from-raw") { Description = "Start from the gold file's raw text (tokenize and split too) instead of its gold tokens." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var models = new Option<DirectoryInfo?>("--models") { Description = "Model directory (default: models/en)." };
-        var parse = new Command("parse", "Score tagging, lemmas and parsing against a gold CoNLL-U file.") { gold, fromRaw, json, models };
+        var models = CliPipeline.ModelsOption();
+        var beam = CliPipeline.BeamOption();
+        var fast = CliPipeline.FastOption();
+        var parse = new Command("parse", "Score tagging, lemmas and parsing against a gold CoNLL-U file.") { gold, fromRaw, json, models, beam, fast };
         parse.SetAction(parsed =>
         {
             var output = parsed.InvocationConfiguration.Output;
-            var pipeline = CliPipeline.Load(parsed.GetValue(models)?.FullName);
+            var pipeline = CliPipeline.Load(parsed, models, beam, fast);
             var path = parsed.GetValue(gold)!.FullName;
             ParseScores scores;
             if (parsed.GetValue(fromRaw))

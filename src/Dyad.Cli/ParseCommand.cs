@@ -11,13 +11,15 @@ internal static class ParseCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("files") { Description = "Text files to parse; '-' or none reads standard input.", Arity = ArgumentArity.ZeroOrMore };
-        var models = new Option<DirectoryInfo?>("--models") { Description = "Model directory (default: models/en)." };
-        var command = new Command("parse", "Parse English text into labelled dependency trees, printed as CoNLL-U.") { files, models };
+        var models = CliPipeline.ModelsOption();
+        var beam = CliPipeline.BeamOption();
+        var fast = CliPipeline.FastOption();
+        var command = new Command("parse", "Parse English text into labelled dependency trees, printed as CoNLL-U.") { files, models, beam, fast };
         command.SetAction(parsed =>
         {
             var output = parsed.InvocationConfiguration.Output;
             var error = parsed.InvocationConfiguration.Error;
-            var pipeline = CliPipeline.Load(parsed.GetValue(models)?.FullName);
+            var pipeline = CliPipeline.Load(parsed, models, beam, fast);
             var exit = ExitCodes.Ok;
             foreach (var input in InputFiles.Read(parsed.GetValue(files) ?? [], Console.OpenStandardInput()))
             {

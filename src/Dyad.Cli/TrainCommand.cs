@@ -15,7 +15,7 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train the tagger (with the lemmatizer) or the parser on CoNLL-U data; deterministic for a seed.");
         command.Subcommands.Add(Create("tagger", "Train the part-of-speech tagger and the lemmatizer.", TrainTagger));
-        command.Subcommands.Add(Create("parser", "Train the dependency parser (on tags predicted by jack-knifed taggers).", TrainParser));
+        command.Subcommands.Add(Create("parser", "Train the dependency parser on tags predicted by jack-knifed taggers: with --beam above 1 the accurate model (parser.model), else the fast greedy one (parser-fast.model).", TrainParser));
         return command;
     }
 
@@ -31,10 +31,11 @@ internal static class TrainCommand
         var folds = new Option<int>("--folds") { Description = "Parser only: jack-knife folds for predicted training tags (0 = gold tags).", DefaultValueFactory = _ => 10 };
         var beam = new Option<int>("--beam") { Description = "Parser only: beam width (1 = greedy with the dynamic oracle).", DefaultValueFactory = _ => 1 };
         var everyEpoch = new Option<bool>("--report-every-epoch") { Description = "Score the dev data after every epoch, not only the last." };
-        var command = new Command(name, description) { train, dev, output, epochs, seed, folds, beam, everyEpoch };
+        var twoPass = new Option<bool>("--two-pass") { Description = "Tagger only: add a second pass that sees the first pass's tags to the right." };
+        var command = new Command(name, description) { train, dev, output, epochs, seed, folds, beam, everyEpoch, twoPass };
         command.SetAction(parsed =>
         {
-            var options = new TrainingOptions { Seed = parsed.GetValue(seed), Beam = parsed.GetValue(beam), EvaluateEveryEpoch = parsed.GetValue(everyEpoch) };
+            var options = new TrainingOptions { Seed = parsed.GetValue(seed), Beam = parsed.GetValue(beam), EvaluateEveryEpoch = parsed.GetValue(everyEpoch), TwoPassTagger = parsed.GetValue(twoPass) };
             if (parsed.GetValue(epochs) is int e)
             {
                 options = options with { Epochs = e };
@@ -69,12 +70,13 @@ internal static class TrainCommand
         var taggerPath = Path.Combine(arguments.Out, ModelDirectory.TaggerFile);
         var devTagger = File.Exists(taggerPath) ? PosTagger.Load(taggerPath) : null;
         Directory.CreateDirectory(arguments.Out);
-        var modelPath = Path.Combine(arguments.Out, ModelDirectory.ParserFile);
+        // A beam parser is the accurate model, a greedy one the fast model; each has its own file so both can ship.
+        var modelPath = Path.Combine(arguments.Out, options.Beam > 1 ? ModelDirectory.ParserFile : ModelDirectory.FastParserFile);
 
         // Each epoch's model is saved as it is made, so a long run can be stopped and still leave a usable parser.
         var parser = DependencyParser.Train(train, options, arguments.Folds, arguments.Log, dev, devTagger, (model, _) => model.Save(modelPath));
         parser.Save(modelPath);
-        arguments.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parser: {parser.Labels.Count} labels, {parser.FeatureCount} features; {clock.Elapsed.TotalSeconds:F1} s"));
+        arguments.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parser: {parser.Labels.Count} labels, {parser.FeatureCount} features, beam {parser.BeamWidth}, written to {modelPath}; {clock.Elapsed.TotalSeconds:F1} s"));
         return ExitCodes.Ok;
     }
 }

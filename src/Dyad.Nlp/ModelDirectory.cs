@@ -9,6 +9,9 @@ public static class ModelDirectory
     /// <summary>The lemmatizer's file name.</summary>
     public const string LemmatizerFile = "lemmatizer.model";
 
-    /// <summary>The parser's file name.</summary>
+    /// <summary>The accurate parser's file name: trained with a beam, slower.</summary>
     public const string ParserFile = "parser.model";
+
+    /// <summary>The fast parser's file name: greedy, trained with the dynamic oracle.</summary>
+    public const string FastParserFile = "parser-fast.model";
 }

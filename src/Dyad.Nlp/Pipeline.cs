@@ -42,13 +42,22 @@ public sealed class Pipeline
 
     /// <summary>Loads the models of <paramref name="modelDirectory"/> and the rule-based tokenizer.</summary>
     /// <exception cref="ModelException">A model file is missing or damaged.</exception>
-    public static Pipeline Load(string modelDirectory, IStage tokenizer)
+    /// <param name="modelDirectory">Directory holding the model files named in <see cref="ModelDirectory"/>.</param>
+    /// <param name="tokenizer">The tokenizer and sentence splitter stage.</param>
+    /// <param name="beamWidth">Parser beam width to use instead of the one the parser was trained with; null keeps it.</param>
+    /// <param name="fast">Use the greedy parser (<see cref="ModelDirectory.FastParserFile"/>) instead of the beam parser.</param>
+    public static Pipeline Load(string modelDirectory, IStage tokenizer, int? beamWidth = null, bool fast = false)
     {
         ArgumentNullException.ThrowIfNull(tokenizer);
         var clock = Stopwatch.StartNew();
         var tagger = PosTagger.Load(Path.Combine(modelDirectory, ModelDirectory.TaggerFile));
         var lemmatizer = Lemmatizer.Load(Path.Combine(modelDirectory, ModelDirectory.LemmatizerFile));
-        var parser = DependencyParser.Load(Path.Combine(modelDirectory, ModelDirectory.ParserFile));
+        var parser = DependencyParser.Load(Path.Combine(modelDirectory, fast ? ModelDirectory.FastParserFile : ModelDirectory.ParserFile));
+        if (beamWidth is int width)
+        {
+            parser = parser.WithBeamWidth(width);
+        }
+
         return new Pipeline(tokenizer, tagger, lemmatizer, parser, clock.Elapsed);
     }
 

@@ -411,7 +411,7 @@ public sealed record TrainingOptions
     public int Seed { get; init; } = 1;
 
     /// <summary>Tagger only: add a second pass that sees the first pass's tags to the right.</summary>
-    public bool TwoPassTagger { get; init; } = true;
+    public bool TwoPassTagger { get; init; }
 
     /// <summary>Parser only: hypotheses kept by the beam; 1 trains a greedy parser with the dynamic oracle, more a beam parser with max-violation updates.</summary>
     public int Beam { get; init; } = 1;

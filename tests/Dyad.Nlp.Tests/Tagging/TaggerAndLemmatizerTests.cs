@@ -37,7 +37,7 @@ public sealed class TaggerAndLemmatizerTests
         // Given a two-pass tagger (its second pass learns from jack-knifed first-pass tags, which on four sentences
         // are poor, so it need not reproduce its training data exactly) and a one-pass tagger
         var gold = TestData.Tiny();
-        var twoPass = PosTagger.Train([gold], new TrainingOptions { Epochs = epochs }, TextWriter.Null);
+        var twoPass = PosTagger.Train([gold], new TrainingOptions { Epochs = epochs, TwoPassTagger = true }, TextWriter.Null);
         var onePass = PosTagger.Train([gold], new TrainingOptions { Epochs = epochs, TwoPassTagger = false }, TextWriter.Null);
         var path = Path.GetTempFileName();
         try
