@@ -8,7 +8,7 @@ namespace Dyad.Coding.Dictionaries;
 /// One line of the PETRARCH Internal Coding Ontology (PICO): a CAMEO code and its internal value, such as
 /// <c>0231:0x2045</c> or <c>1221:-0xFFFF+0x2045+0x300</c> (terms are added left to right).
 /// </summary>
-/// <param name="CameoCode">The CAMEO code, such as <c>0231</c>.</param>
+/// <param name="CameoCode">The CAMEO code, such as <c>0231</c>, or <c>---</c> (the null code).</param>
 /// <param name="Value">The value of the expression (may be negative: <c>-0xFFFF</c> marks the "reject"/"not" codes).</param>
 /// <param name="Expression">The hexadecimal expression as written.</param>
 /// <param name="Comment">The text after <c>#</c> (a category name such as <c>Appeal</c>), empty when none.</param>
@@ -91,9 +91,9 @@ public static partial class CodingOntologyReader
             var colon = line.Text.IndexOf(':', StringComparison.Ordinal);
             var code = colon < 0 ? string.Empty : line.Text[..colon].Trim();
             var expression = colon < 0 ? string.Empty : line.Text[(colon + 1)..].Trim();
-            if (code.Length == 0 || code.AsSpan().ContainsAnyExceptInRange('0', '9'))
+            if (code.Length == 0 || (code != "---" && code.AsSpan().ContainsAnyExceptInRange('0', '9')))
             {
-                bag.Error(ErrorCodes.DictionaryLineSkipped, line.Number, $"Expected 'CAMEO:VALUE' with a numeric CAMEO code, as in '0231:0x2045', but found '{DictionaryText.Shorten(line.Text)}'. The line was skipped.");
+                bag.Error(ErrorCodes.DictionaryLineSkipped, line.Number, $"Expected 'CAMEO:VALUE' with a numeric CAMEO code or '---', as in '0231:0x2045', but found '{DictionaryText.Shorten(line.Text)}'. The line was skipped.");
                 continue;
             }
 
