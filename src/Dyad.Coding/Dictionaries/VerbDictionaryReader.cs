@@ -22,6 +22,8 @@ namespace Dyad.Coding.Dictionaries;
 /// </summary>
 public static partial class VerbDictionaryReader
 {
+    private const int MaxTransformationDepth = 16;
+
     /// <summary>Reads the verb dictionary at <paramref name="path"/>. A file that cannot be read gives an empty dictionary and a <see cref="ErrorCodes.InputUnreadable"/> diagnostic.</summary>
     /// <param name="path">Path of the file; diagnostics name its file name.</param>
     /// <param name="style">Rules for generated verb forms and plurals.</param>
@@ -437,13 +439,14 @@ public static partial class VerbDictionaryReader
                 forms.Add((mainForm.WithHead(inflected.Gerund), true));
             }
 
-            if (_mainForms.TryGetValue(mainForm.Key, out var earlier) && earlier.Block != block)
+            if (_mainForms.TryGetValue(mainForm.Key, out var earlier))
             {
-                bag.Warn(ErrorCodes.DictionaryDuplicate, line.Number, $"Expected each verb in one block only, but '{mainForm.Key}' is also a verb of block {earlier.Block.Name} (line {earlier.Source.Line.ToString(CultureInfo.InvariantCulture)}). Both were kept, the first listed first, and PETRARCH2 uses the first; remove one.");
+                var where = earlier.Block == block ? "listed earlier in this block" : $"also a verb of block {earlier.Block.Name}";
+                bag.Warn(ErrorCodes.DictionaryDuplicate, line.Number, $"Expected each verb once, but '{mainForm.Key}' is {where} (line {earlier.Source.Line.ToString(CultureInfo.InvariantCulture)}). Both lines were kept, the first listed first, and PETRARCH2 uses the first; list the verb once.");
             }
             else
             {
-                _mainForms.TryAdd(mainForm.Key, entry);
+                _mainForms.Add(mainForm.Key, entry);
             }
 
             var built = ImmutableArray.CreateBuilder<VerbForm>();
@@ -481,7 +484,7 @@ public static partial class VerbDictionaryReader
             var tokens = PatternSyntax.Tokenize(text[..equals]);
             var result = text[(equals + 1)..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             var position = 0;
-            var pattern = ParseEvent(tokens, ref position, out var error);
+            var pattern = ParseEvent(tokens, ref position, 0, out var error);
             if (pattern is not null && position != tokens.Count)
             {
                 pattern = null;
@@ -498,8 +501,14 @@ public static partial class VerbDictionaryReader
             _transformations.Add(new VerbTransformation(pattern, result[0], result[1], result[2], new SourceLine(File, line.Number)));
         }
 
-        private static TransformationEvent? ParseEvent(List<string> tokens, ref int i, out string error)
+        private static TransformationEvent? ParseEvent(List<string> tokens, ref int i, int depth, out string error)
         {
+            if (depth > MaxTransformationDepth)
+            {
+                error = $"events are nested more than {MaxTransformationDepth} deep";
+                return null;
+            }
+
             if (i + 2 >= tokens.Count || IsBracket(tokens[i]))
             {
                 error = "the event is not 'SOURCE TARGET VERB'";
@@ -512,7 +521,7 @@ public static partial class VerbDictionaryReader
             if (tokens[i] == "(")
             {
                 i++;
-                nested = ParseEvent(tokens, ref i, out error);
+                nested = ParseEvent(tokens, ref i, depth + 1, out error);
                 if (nested is null)
                 {
                     return null;

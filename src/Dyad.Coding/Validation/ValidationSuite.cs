@@ -68,7 +68,23 @@ public sealed class SuiteEnvironment
     public DictionaryFiles ToDictionaryFiles(string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(baseDirectory);
-        string? Resolve(string? name) => string.IsNullOrWhiteSpace(name) ? null : Path.GetFullPath(name, Path.GetFullPath(baseDirectory));
+        string? Resolve(string? name)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                return null;
+            }
+
+            try
+            {
+                return Path.GetFullPath(name, Path.GetFullPath(baseDirectory));
+            }
+            catch (ArgumentException)
+            {
+                return name; // not a usable path; the reader reports it as unreadable
+            }
+        }
+
         return new DictionaryFiles
         {
             Verbs = Resolve(VerbFile),
@@ -230,5 +246,17 @@ public sealed class ValidationRecord
 public sealed record ValidationSuite(string Path, SuiteEnvironment Environment, ImmutableArray<ValidationRecord> Records)
 {
     /// <summary>The dictionary files named in the environment, resolved against the suite file's folder.</summary>
-    public DictionaryFiles DictionaryFiles => Environment.ToDictionaryFiles(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? ".");
+    public DictionaryFiles DictionaryFiles => Environment.ToDictionaryFiles(Folder());
+
+    private string Folder()
+    {
+        try
+        {
+            return System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? ".";
+        }
+        catch (ArgumentException)
+        {
+            return ".";
+        }
+    }
 }
