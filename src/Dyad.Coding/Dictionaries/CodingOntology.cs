@@ -49,7 +49,7 @@ public sealed class CodingOntology
     }
 }
 
-/// <summary>Reads PICO files: lines <c>CAMEO:EXPRESSION#comment</c>, where the expression is hexadecimal terms joined by <c>+</c> and <c>-</c>.</summary>
+/// <summary>Reads PICO files: lines <c>CAMEO:EXPRESSION#comment</c>, where the expression is hexadecimal terms (with or without <c>0x</c>) joined by <c>+</c> and <c>-</c>.</summary>
 public static partial class CodingOntologyReader
 {
     private const int MaxTerms = 64;
@@ -144,6 +144,6 @@ public static partial class CodingOntologyReader
         return consumed > 0 && consumed == expression.Replace(" ", string.Empty, StringComparison.Ordinal).Length;
     }
 
-    [GeneratedRegex("([+-]?)0[xX]([0-9A-Fa-f]{1,12})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("([+-]?)(?:0[xX])?([0-9A-Fa-f]{1,12})", RegexOptions.CultureInvariant)]
     private static partial Regex Term();
 }
