@@ -13,6 +13,8 @@ namespace Dyad.Coding.Dictionaries;
 /// </summary>
 public static partial class ActorDictionaryReader
 {
+    private const int MaxRolesPerLine = 32;
+
     /// <summary>Reads the actor dictionary at <paramref name="path"/>. A file that cannot be read gives an empty dictionary and a <see cref="ErrorCodes.InputUnreadable"/> diagnostic.</summary>
     /// <param name="path">Path of the file; diagnostics name its file name.</param>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
@@ -47,11 +49,18 @@ public static partial class ActorDictionaryReader
         var roles = new List<ActorRole>();
         var open = text.IndexOf('[', StringComparison.Ordinal);
         before = open < 0 ? text : text[..open];
+        var count = 0;
         while (open >= 0)
         {
-            var close = text.IndexOf(']', open);
+            if (++count > MaxRolesPerLine)
+            {
+                bag.Error(ErrorCodes.DictionaryLineSkipped, line, $"Expected a few roles on one line, but '{DictionaryText.Shorten(text)}' has more than {MaxRolesPerLine}. The rest of the line was skipped; put roles on lines of their own.");
+                break;
+            }
+
             var next = text.IndexOf('[', open + 1);
-            if (close < 0 || (next >= 0 && next < close))
+            var close = text.IndexOf(']', open, (next >= 0 ? next : text.Length) - open);
+            if (close < 0)
             {
                 close = next >= 0 ? next : text.Length;
                 bag.Warn(ErrorCodes.DictionaryLineRepaired, line, $"Expected the role '{DictionaryText.Shorten(text[open..close])}' to end with ']', but it does not. It was read up to {(next >= 0 ? "the next '['" : "the end of the line")}; add the ']'.");

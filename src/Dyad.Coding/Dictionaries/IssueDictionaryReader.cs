@@ -12,6 +12,7 @@ namespace Dyad.Coding.Dictionaries;
 public static partial class IssueDictionaryReader
 {
     private const int MaxForms = 4096;
+    private const int MaxWords = 64;
 
     /// <summary>Reads the issues file at <paramref name="path"/>. A file that cannot be read gives an empty dictionary and a <see cref="ErrorCodes.InputUnreadable"/> diagnostic.</summary>
     /// <param name="path">Path of the file; diagnostics name its file name.</param>
@@ -150,17 +151,20 @@ public static partial class IssueDictionaryReader
         while (open >= 0)
         {
             var phrase = text[position..open].Trim();
-            var close = text.IndexOf(']', open);
+            var next = text.IndexOf('[', open + 1);
+            var close = text.IndexOf(']', open, (next >= 0 ? next : text.Length) - open);
+            var resume = close + 1;
             if (close < 0)
             {
-                bag.Warn(ErrorCodes.DictionaryLineRepaired, line.Number, $"Expected the code of '{DictionaryText.Shorten(text)}' to end with ']', but it does not. It was read to the end of the line; add the ']'.");
-                close = text.Length;
+                bag.Warn(ErrorCodes.DictionaryLineRepaired, line.Number, $"Expected the code of '{DictionaryText.Shorten(text)}' to end with ']', but it does not. It was read up to the next '[' or the end of the line; add the ']'.");
+                close = resume = next >= 0 ? next : text.Length;
             }
 
             var code = text[(open + 1)..close].Trim();
             if (code.Length == 0)
             {
-                bag.Error(ErrorCodes.DictionaryLineSkipped, line.Number, $"Expected a code in the brackets of '{DictionaryText.Shorten(text)}', but they are empty. That rule was skipped.");
+                bag.Error(ErrorCodes.DictionaryLineSkipped, line.Number, $"Expected a code in the brackets of '{DictionaryText.Shorten(text)}', but they are empty. The rest of the line was skipped.");
+                return rules;
             }
             else if (phrase.Length > 0)
             {
@@ -181,10 +185,11 @@ public static partial class IssueDictionaryReader
             else
             {
                 bag.Error(ErrorCodes.DictionaryLineSkipped, line.Number, $"Expected a phrase before the code in '{DictionaryText.Shorten(text)}', but there is none. The line was skipped.");
+                return rules;
             }
 
-            position = Math.Min(close + 1, text.Length);
-            open = text.IndexOf('[', position);
+            position = resume;
+            open = next >= position ? next : text.IndexOf('[', position);
         }
 
         var rest = text[position..].Trim();
@@ -199,9 +204,26 @@ public static partial class IssueDictionaryReader
     private static ImmutableArray<IssueForm> Expand(IssueRule rule, DictionaryLine line, DiagnosticBag bag, InflectionStyle style)
     {
         var forms = new List<List<string>> { new() };
-        foreach (var token in rule.Text.ToUpperInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        var tokens = rule.Text.ToUpperInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length > MaxWords)
+        {
+            bag.Error(ErrorCodes.DictionaryLineSkipped, line.Number, $"Expected an issue phrase of a few words, but '{DictionaryText.Shorten(rule.Text)}' has {tokens.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)} (at most {MaxWords} are read). The rule was skipped; shorten it.");
+            return [];
+        }
+
+        foreach (var token in tokens)
         {
             var alternatives = TokenAlternatives(token, rule, line, bag, style);
+            if (alternatives.Count == 1)
+            {
+                foreach (var form in forms)
+                {
+                    form.AddRange(alternatives[0]);
+                }
+
+                continue;
+            }
+
             if (forms.Count * alternatives.Count > MaxForms)
             {
                 bag.Error(ErrorCodes.DictionaryLineSkipped, line.Number, $"Expected an issue phrase with a few expansions, but '{DictionaryText.Shorten(rule.Text)}' would make more than {MaxForms} forms. The rule was skipped; use fewer 'n:', 'v:' and '+'.");

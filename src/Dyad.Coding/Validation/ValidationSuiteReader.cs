@@ -68,6 +68,19 @@ public static class ValidationSuiteReader
         parts.AddRange(FindTags(masked, "<Config").Select(start => (start, false)));
         parts.Sort((a, b) => a.Start.CompareTo(b.Start));
 
+        // The next sentence start after each part, and all closing tags, so finding a record's end stays linear.
+        var nextSentenceAfter = new int[parts.Count];
+        var following = masked.Length;
+        for (var p = parts.Count - 1; p >= 0; p--)
+        {
+            nextSentenceAfter[p] = following;
+            if (parts[p].IsSentence)
+            {
+                following = parts[p].Start;
+            }
+        }
+
+        var closings = FindAll(masked, "</Sentence>");
         var records = ImmutableArray.CreateBuilder<ValidationRecord>();
         var options = ImmutableDictionary.Create<string, string>(StringComparer.OrdinalIgnoreCase);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -86,8 +99,10 @@ public static class ValidationSuiteReader
                 continue;
             }
 
-            var nextSentence = parts.Skip(p + 1).Where(x => x.IsSentence).Select(x => x.Start).DefaultIfEmpty(masked.Length).First();
-            var close = masked.IndexOf("</Sentence>", start, StringComparison.Ordinal);
+            var nextSentence = nextSentenceAfter[p];
+            var closeIndex = closings.BinarySearch(start);
+            closeIndex = closeIndex >= 0 ? closeIndex : ~closeIndex;
+            var close = closeIndex < closings.Count ? closings[closeIndex] : -1;
             if (close < 0 || close > nextSentence)
             {
                 bag.Error(ErrorCodes.ValidationRecordSkipped, lines.LineOf(start), $"Expected the <Sentence> record at line {lines.LineOf(start).ToString(CultureInfo.InvariantCulture)} to end with </Sentence> before the next record, but it does not. The record was skipped; close it.");
@@ -242,11 +257,14 @@ public static class ValidationSuiteReader
             bag.Warn(ErrorCodes.ValidationRecordSkipped, firstLine, $"Expected the record {attributes.GetValueOrDefault("id", string.Empty)} to have at least one <EventCoding> (an event, noevents=\"True\" or error=...), but it has none. It was read with no gold codings.");
         }
 
-        var recordComments = comments
-            .Where(c => c.Start >= start && c.End <= end)
-            .Select(c => text[(c.Start + 4)..Math.Max(c.Start + 4, c.End - 3)].Trim())
-            .ToImmutableArray();
-        return new ValidationRecord(attributes, codings.ToImmutable(), sentenceText ?? string.Empty, parse ?? string.Empty, parseLine, recordComments, plover.ToImmutable(), options, new SourceLine(bag.Source, firstLine));
+        var recordComments = ImmutableArray.CreateBuilder<string>();
+        var first = comments.BinarySearch((start, 0));
+        for (var c = first >= 0 ? first : ~first; c < comments.Count && comments[c].End <= end; c++)
+        {
+            recordComments.Add(text[(comments[c].Start + 4)..Math.Max(comments[c].Start + 4, comments[c].End - 3)].Trim());
+        }
+
+        return new ValidationRecord(attributes, codings.ToImmutable(), sentenceText ?? string.Empty, parse ?? string.Empty, parseLine, recordComments.ToImmutable(), plover.ToImmutable(), options, new SourceLine(bag.Source, firstLine));
     }
 
     private static XElement? LoadElement(string xml, int firstLine, string what, DiagnosticBag bag)
@@ -323,6 +341,20 @@ public static class ValidationSuiteReader
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Offsets of every occurrence of <paramref name="value"/>, in order.</summary>
+    private static List<int> FindAll(string text, string value)
+    {
+        var found = new List<int>();
+        var position = text.IndexOf(value, StringComparison.Ordinal);
+        while (position >= 0)
+        {
+            found.Add(position);
+            position = text.IndexOf(value, position + value.Length, StringComparison.Ordinal);
+        }
+
+        return found;
     }
 
     /// <summary>Offsets of <paramref name="tag"/> followed by white space, '&gt;' or '/'.</summary>
