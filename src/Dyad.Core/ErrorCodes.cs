@@ -55,6 +55,9 @@ public static class ErrorCodes
     /// <summary>A record or setting of a validation suite file could not be read; it was skipped.</summary>
     public const string ValidationRecordSkipped = "DY3008";
 
+    /// <summary>An actor has neither a code nor a dated role; it is kept, so its phrases match, but it codes nothing.</summary>
+    public const string ActorCodeMissing = "DY3009";
+
     /// <summary>Every code with a one-line explanation: what went wrong and what to do. Printed by the README and checked by a test.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -73,6 +76,7 @@ public static class ErrorCodes
         [DateRestrictionInvalid] = "A date restriction of an actor role is not YYMMDD or YYYYMMDD, is not a calendar date, or ends before it starts. The role was skipped; correct the date.",
         [SuspiciousCharacters] = "A dictionary line holds control characters, U+FFFD or text that looks mis-decoded (such as 'Ã' followed by another accented letter). It was read as it stands and will rarely match; restore the intended characters.",
         [UnusualCode] = "A code is not in the usual form (CAMEO event codes are 2 to 4 digits or '---'; actor and agent codes are upper-case letters). It was kept as written; check it.",
+        [ActorCodeMissing] = "An actor has no code on its line and no '[CODE]' line after it. It was kept, so its phrases still match, but it codes nothing. Add a code, or make it a '+' synonym of the actor it belongs to.",
         [ValidationRecordSkipped] = "A <Sentence>, <EventCoding>, <Config> or <Environment> part of a validation suite file is malformed and was skipped; the other records were read. Fix its XML.",
     };
 }

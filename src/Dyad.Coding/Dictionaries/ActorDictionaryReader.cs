@@ -87,7 +87,7 @@ public static partial class ActorDictionaryReader
         var entries = ImmutableArray.CreateBuilder<ActorEntry>();
         var phrases = new List<ActorPhrase>();
         var roles = new List<ActorRole>();
-        var seen = new Dictionary<string, ActorPhrase>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, (ActorPhrase Phrase, ActorRole[] Roles, int Entry)>(StringComparer.Ordinal);
         var file = bag.Source;
 
         void Finish()
@@ -99,10 +99,43 @@ public static partial class ActorDictionaryReader
 
             if (roles.Count == 0)
             {
-                bag.Warn(ErrorCodes.DictionaryLineSkipped, phrases[0].Source.Line, $"Expected actor '{phrases[0].Text}' to have a code, on its line or on '[CODE]' lines after it, but it has none. It was kept and will match but code nothing; add a code, or make it a '+' synonym of the entry it belongs to.");
+                bag.Warn(ErrorCodes.ActorCodeMissing, phrases[0].Source.Line, $"Expected actor '{phrases[0].Text}' to have a code, on its line or on '[CODE]' lines after it, but it has none. It was kept and will match but code nothing; add a code, or make it a '+' synonym of the entry it belongs to.");
             }
 
-            entries.Add(new ActorEntry([.. phrases], [.. roles]));
+            // A phrase listed before: a repeat inside the entry, or of an earlier entry with the same roles, is dropped;
+            // one whose earlier entry has other roles is kept after it (so the first listed wins) and reported.
+            var kept = new List<ActorPhrase>(phrases.Count);
+            foreach (var phrase in phrases)
+            {
+                var key = string.Join(' ', phrase.Words);
+                if (!seen.TryGetValue(key, out var earlier))
+                {
+                    seen.Add(key, (phrase, roles.ToArray(), entries.Count));
+                    kept.Add(phrase);
+                    continue;
+                }
+
+                var at = earlier.Phrase.Source.Line.ToString(CultureInfo.InvariantCulture);
+                if (earlier.Entry == entries.Count)
+                {
+                    bag.Warn(ErrorCodes.DictionaryDuplicate, phrase.Source.Line, $"Expected each phrase of an actor once, but '{key}' repeats line {at} of the same actor. The repeat was dropped; delete it.");
+                }
+                else if (earlier.Roles.Select(r => (r.Code, r.Range)).SequenceEqual(roles.Select(r => (r.Code, r.Range))))
+                {
+                    bag.Warn(ErrorCodes.DictionaryDuplicate, phrase.Source.Line, $"Expected each actor phrase once, but '{key}' repeats line {at} with the same codes. The repeat was dropped; delete it.");
+                }
+                else
+                {
+                    bag.Warn(ErrorCodes.DictionaryDuplicate, phrase.Source.Line, $"Expected each actor phrase once, but '{key}' was already listed at line {at} with other codes ({string.Join(' ', earlier.Roles.AsEnumerable())}, here {string.Join(' ', roles)}). Both were kept and the first listed comes first, as in PETRARCH-1; remove one.");
+                    kept.Add(phrase);
+                }
+            }
+
+            if (kept.Count > 0)
+            {
+                entries.Add(new ActorEntry([.. kept], [.. roles]));
+            }
+
             phrases.Clear();
             roles.Clear();
         }
@@ -159,16 +192,6 @@ public static partial class ActorDictionaryReader
             if (isSynonym && lineRoles.Count > 0)
             {
                 bag.Warn(ErrorCodes.DictionaryLineRepaired, line.Number, $"Expected a synonym line to hold only a phrase, but '{DictionaryText.Shorten(text)}' also has a role. The role was given to the whole entry '{phrases[0].Text}'; move it to its own line.");
-            }
-
-            var key = string.Join(' ', phrase.Words);
-            if (seen.TryGetValue(key, out var earlier))
-            {
-                bag.Warn(ErrorCodes.DictionaryDuplicate, line.Number, $"Expected each actor phrase once, but '{key}' was already listed at line {earlier.Source.Line.ToString(CultureInfo.InvariantCulture)}. Both were kept, the first listed first; remove one or give them distinct phrases.");
-            }
-            else
-            {
-                seen.TryAdd(key, phrase);
             }
 
             phrases.Add(phrase);
