@@ -26,8 +26,8 @@ public sealed class ActorDictionaryReaderTests
         "BARD_\t[DALGOV 20010120-20090120] [DALELI]",  // 16
         "THE_SHIRE [FRO/BIL/SAM]",                     // 17
         "ARGENTIN [ARG]",                              // 18
-        "GONDOR [GON]",                                // 19
-        "GONDOR_ARMY [GONMIL]",                        // 20
+        "GONDOR [GDR]",                                // 19
+        "GONDOR_ARMY [GDRMIL]",                        // 20
     ];
 
     private static ReadResult<ActorDictionary> ReadSnippet() => ActorDictionaryReader.Parse(TestData.Lines(Snippet), Source);
@@ -127,7 +127,7 @@ public sealed class ActorDictionaryReaderTests
     [Fact]
     public void ActorReader_IndexesLongestPhraseFirst()
     {
-        // Given GONDOR [GON] and GONDOR_ARMY [GONMIL]
+        // Given GONDOR [GDR] and GONDOR_ARMY [GONMIL]
         var dictionary = ReadSnippet().Value;
 
         // When
@@ -154,7 +154,7 @@ public sealed class ActorDictionaryReaderTests
     public void ActorReader_BadLinesGiveDiagnosticsWithFileAndLine(string badLine, string code, Severity severity)
     {
         // Given an entry whose line 3 is bad, and a good entry after it
-        var lines = TestData.Lines("GONDOR_ [GON]", "+MINAS_TIRITH_", badLine, "ROHAN_ [ROH]");
+        var lines = TestData.Lines("GONDOR_ [GDR]", "+WHITE_CITY_", badLine, "ROHAN_ [ROH]");
 
         // When
         var result = ActorDictionaryReader.Parse(lines, Source);
@@ -163,14 +163,14 @@ public sealed class ActorDictionaryReaderTests
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal((code, severity, Source, "line 3"), (diagnostic.Code, diagnostic.Severity, diagnostic.Source, diagnostic.Location));
         Assert.Equal("ROH", result.Value.FindPhrases("ROHAN")[^1].Entry.DefaultCode);
-        Assert.Equal("GON", result.Value.FindPhrases("MINAS")[0].Entry.Roles[0].Code);
+        Assert.Equal("GDR", result.Value.FindPhrases("WHITE")[0].Entry.Roles[0].Code);
     }
 
     [Fact]
     public void ActorReader_ReportsRolesAndSynonymsBeforeAnyActor()
     {
         // Given a role and a synonym before the first actor
-        var lines = TestData.Lines("\t[GON]", "+MINAS_TIRITH", "GONDOR [GON]");
+        var lines = TestData.Lines("\t[GON]", "+WHITE_CITY", "GONDOR [GDR]");
 
         // When
         var result = ActorDictionaryReader.Parse(lines, Source);
@@ -181,10 +181,43 @@ public sealed class ActorDictionaryReaderTests
     }
 
     [Fact]
+    public void ActorReader_KeepsAnActorWithoutAnyCodeAndSaysSo()
+    {
+        // Given a last actor with neither a code nor a role
+        var lines = TestData.Lines("ROHAN [RHN]", "DUNLAND_");
+
+        // When
+        var result = ActorDictionaryReader.Parse(lines, Source);
+
+        // Then it is kept (its phrase still matches) but codes nothing
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal((ErrorCodes.ActorCodeMissing, Severity.Warning, "line 2"), (diagnostic.Code, diagnostic.Severity, diagnostic.Location));
+        var dunland = result.Value.FindPhrases("DUNLAND")[0].Entry;
+        Assert.Empty(dunland.Roles);
+        Assert.Null(dunland.CodeOn(new DateOnly(2000, 1, 1)));
+    }
+
+    [Fact]
+    public void ActorReader_DropsRepeatsWithTheSameCodesAndKeepsConflictingOnes()
+    {
+        // Given ROHAN twice with the same code, and EDORAS twice with different codes
+        var lines = TestData.Lines("ROHAN [RHN]", "EDORAS [RHNGOV]", "ROHAN [RHN]", "EDORAS [RHNCAP]");
+
+        // When
+        var result = ActorDictionaryReader.Parse(lines, Source);
+
+        // Then
+        Assert.Single(result.Value.FindPhrases("ROHAN"));
+        Assert.Equal(["RHNGOV", "RHNCAP"], result.Value.FindPhrases("EDORAS").Select(p => p.Entry.DefaultCode));
+        Assert.Equal(["line 3", "line 4"], result.Diagnostics.Select(d => d.Location));
+        Assert.All(result.Diagnostics, d => Assert.Equal(ErrorCodes.DictionaryDuplicate, d.Code));
+    }
+
+    [Fact]
     public void ActorReader_StopsAtTheStopMarker()
     {
         // Given TABARI's ---STOP--- line
-        var lines = TestData.Lines("GONDOR [GON]", "---STOP---", "ROHAN [ROH]");
+        var lines = TestData.Lines("GONDOR [GDR]", "---STOP---", "ROHAN [ROH]");
 
         // When
         var result = ActorDictionaryReader.Parse(lines, Source);
@@ -198,7 +231,7 @@ public sealed class ActorDictionaryReaderTests
     public void ActorReader_SkipsMultiLineXmlComments()
     {
         // Given a comment spanning three lines with an actor-like line inside
-        var lines = TestData.Lines("<!-- start", "MORDOR [MOR]", "end -->", "GONDOR [GON]  <!-- inline --> ");
+        var lines = TestData.Lines("<!-- start", "MORDOR [MOR]", "end -->", "GONDOR [GDR]  <!-- inline --> ");
 
         // When
         var result = ActorDictionaryReader.Parse(lines, Source);
@@ -212,7 +245,7 @@ public sealed class ActorDictionaryReaderTests
     public void ActorReader_ReportsACommentThatNeverCloses()
     {
         // Given an unclosed comment
-        var lines = TestData.Lines("GONDOR [GON]", "<!-- never closed", "ROHAN [ROH]");
+        var lines = TestData.Lines("GONDOR [GDR]", "<!-- never closed", "ROHAN [ROH]");
 
         // When
         var result = ActorDictionaryReader.Parse(lines, Source);
@@ -227,8 +260,8 @@ public sealed class ActorDictionaryReaderTests
     public void ActorDictionary_CombinesFilesInOrder()
     {
         // Given two files with the same phrase
-        var first = ActorDictionaryReader.Parse(TestData.Lines("GONDOR [GON]"), "a.txt").Value;
-        var second = ActorDictionaryReader.Parse(TestData.Lines("GONDOR [GONX]", "ROHAN [ROH]"), "b.txt").Value;
+        var first = ActorDictionaryReader.Parse(TestData.Lines("GONDOR [GDR]"), "a.txt").Value;
+        var second = ActorDictionaryReader.Parse(TestData.Lines("GONDOR [GDRX]", "ROHAN [ROH]"), "b.txt").Value;
 
         // When
         var combined = ActorDictionary.Combine([first, second]);

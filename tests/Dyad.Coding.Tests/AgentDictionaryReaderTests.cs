@@ -9,15 +9,15 @@ public sealed class AgentDictionaryReaderTests
     private static readonly string[] Snippet =
     [
         "<!-- invented agents -->",                            // 1
-        "!PERSON! = MAN, MEN, WOMAN, WOMEN",                   // 2
+        "!FOLK! = MAN, MEN, WOMAN, WOMEN",                     // 2
         "RANGER [~RNG] # of the north",                        // 3
-        "HORSE!PERSON! [~CAV]",                                // 4
+        "HORSE!FOLK! [~CAV]",                                  // 4
         "TROOPS {} [~MIL]",                                    // 5
         "STEWARD_OF_GONDOR {STEWARDS_OF_GONDOR} [~GOVSTW]",    // 6
         "WHITE_COUNCIL [IGO~]",                                // 7
         "ENT_MOOT [ ~ENT]",                                    // 8
         "SECRETARY [~GOV]",                                    // 9
-        "BOSS [~BUS]",                                         // 10
+        "MISTRESS [~HSE]",                                     // 10
     ];
 
     private static ReadResult<AgentDictionary> ReadSnippet(InflectionStyle style = InflectionStyle.English) =>
@@ -43,7 +43,7 @@ public sealed class AgentDictionaryReaderTests
     [Theory]
     [InlineData("RANGER", "RANGERS")]
     [InlineData("SECRETARY", "SECRETARIES")]
-    [InlineData("BOSS", "BOSSES")]
+    [InlineData("MISTRESS", "MISTRESSES")]
     [InlineData("STEWARD OF GONDOR", "STEWARDS OF GONDOR")]
     [InlineData("TROOPS", null)]
     public void AgentReader_MakesPluralsUnlessBracesSayOtherwise(string singular, string? plural)
@@ -63,7 +63,7 @@ public sealed class AgentDictionaryReaderTests
     [Fact]
     public void AgentReader_ExpandsSubstitutionMarkersWithoutPlurals()
     {
-        // Given !PERSON! = MAN, MEN, WOMAN, WOMEN and HORSE!PERSON! [~CAV]
+        // Given !FOLK! = MAN, MEN, WOMAN, WOMEN and HORSE!FOLK! [~CAV]
         var result = ReadSnippet();
 
         // When
@@ -71,7 +71,7 @@ public sealed class AgentDictionaryReaderTests
 
         // Then
         Assert.Equal(["HORSEMAN [~CAV]", "HORSEMEN [~CAV]", "HORSEWOMAN [~CAV]", "HORSEWOMEN [~CAV]"], forms);
-        Assert.Equal(["MAN", "MEN", "WOMAN", "WOMEN"], result.Value.Substitutions["PERSON"]);
+        Assert.Equal(["MAN", "MEN", "WOMAN", "WOMEN"], result.Value.Substitutions["FOLK"]);
         Assert.Empty(result.Diagnostics);
         Assert.All(result.Value.Phrases.Where(p => p.Code == "CAV"), p => Assert.Equal(new SourceLine(Source, 4), p.Source));
     }
@@ -84,14 +84,14 @@ public sealed class AgentDictionaryReaderTests
     [InlineData("ORC [~ORC~]", ErrorCodes.DictionaryLineSkipped, Severity.Error)]
     [InlineData("ORC {ORCS [~ORC]", ErrorCodes.DictionaryLineSkipped, Severity.Error)]
     [InlineData("!WARG!_RIDER [~CAV]", ErrorCodes.DictionaryLineSkipped, Severity.Error)]
-    [InlineData("AD!PERSON!ISTRATOR [~GOV]", ErrorCodes.DictionaryLineRepaired, Severity.Warning)]
+    [InlineData("TOWNS!FOLK!HIP [~GOV]", ErrorCodes.DictionaryLineRepaired, Severity.Warning)]
     [InlineData("ORC [~orc]", ErrorCodes.UnusualCode, Severity.Warning)]
     [InlineData("!BROKEN = A, B", ErrorCodes.DictionaryLineSkipped, Severity.Error)]
     [InlineData("ORC [~ORC] trailing words", ErrorCodes.DictionaryLineRepaired, Severity.Warning)]
     public void AgentReader_BadLinesGiveDiagnosticsWithFileAndLine(string badLine, string code, Severity severity)
     {
         // Given a bad line 3 between good lines
-        var lines = TestData.Lines("!PERSON! = MAN, MEN", "RANGER [~RNG]", badLine, "WIZARD [~WIZ]");
+        var lines = TestData.Lines("!FOLK! = MAN, MEN", "RANGER [~RNG]", badLine, "WIZARD [~WIZ]");
 
         // When
         var result = AgentDictionaryReader.Parse(lines, Source);
@@ -106,12 +106,12 @@ public sealed class AgentDictionaryReaderTests
     public void AgentReader_ReadsAGluedMarkerAsItsName()
     {
         // Given a marker glued inside a word, a search-and-replace accident
-        var lines = TestData.Lines("!MINIST! = MINISTER, MINISTRY", "!MINIST! OF_AD!MINIST!RATION [~GOV]");
+        var lines = TestData.Lines("!STEW! = STEWARD, STEWARDS", "!STEW! OF_MIDDLE!STEW!ARDSHIP [~GOV]");
 
         // When
         var result = AgentDictionaryReader.Parse(lines, Source);
 
         // Then the first marker expands and the glued one reads as plain text
-        Assert.Equal(["MINISTER OF ADMINISTRATION", "MINISTRY OF ADMINISTRATION"], result.Value.Phrases.Select(p => string.Join(' ', p.Words)));
+        Assert.Equal(["STEWARD OF MIDDLESTEWARDSHIP", "STEWARDS OF MIDDLESTEWARDSHIP"], result.Value.Phrases.Select(p => string.Join(' ', p.Words)));
     }
 }

@@ -7,15 +7,15 @@ public sealed class CodingOntologyReaderTests
     private const string Source = "snippet.pico.txt";
 
     [Theory]
-    [InlineData("010", 0x1000L, "Make Public Statement")]
-    [InlineData("011", 0x1000L - 0xFFFF, "")]
-    [InlineData("122", -0xFFFFL + 0x2040 + 0x300, "The mask")]
-    [InlineData("110", 0x1007fL, "0xFFFF+0x0080#Disapprove")]
+    [InlineData("901", 0x9100L, "Ride Out")]
+    [InlineData("902", 0x9100L - 0xFFFF, "")]
+    [InlineData("9031", -0xFFFFL + 0x2222 + 0x300, "a mask")]
+    [InlineData("904", 0x1abcdL, "0xFFFF+0x0011#Gallop")]
     [InlineData("---", 0L, "")]
     public void OntologyReader_EvaluatesHexExpressions(string code, long value, string comment)
     {
         // Given PICO lines with sums of hex terms and comments
-        var lines = TestData.Lines("# PICO", "010:0x1000#Make Public Statement", "011:0x1000-0xFFFF", "122:-0xFFFF+0x2040+0x300# The mask", "      # a continued comment", "110:0x1007f#0xFFFF+0x0080#Disapprove", "---:0");
+        var lines = TestData.Lines("# invented PICO", "901:0x9100#Ride Out", "902:0x9100-0xFFFF", "9031:-0xFFFF+0x2222+0x300# a mask", "      # a continued comment", "904:0x1abcd#0xFFFF+0x0011#Gallop", "---:00");
 
         // When
         var result = CodingOntologyReader.Parse(lines, Source);
@@ -27,18 +27,18 @@ public sealed class CodingOntologyReaderTests
     }
 
     [Theory]
-    [InlineData("0x1000", ErrorCodes.DictionaryLineSkipped)]
-    [InlineData("ABC:0x1000", ErrorCodes.DictionaryLineSkipped)]
-    [InlineData("013:", ErrorCodes.DictionaryLineSkipped)]
-    [InlineData("013:0x10G0", ErrorCodes.DictionaryLineSkipped)]
-    [InlineData("013:0x1000000000000000", ErrorCodes.DictionaryLineSkipped)]
-    [InlineData("013:0x10 0x20", ErrorCodes.DictionaryLineSkipped)]
-    [InlineData("08:0x0200", ErrorCodes.UnusualCode)]
-    [InlineData("010:0x2000", ErrorCodes.DictionaryDuplicate)]
+    [InlineData("0x9100", ErrorCodes.DictionaryLineSkipped)]
+    [InlineData("ABC:0x9100", ErrorCodes.DictionaryLineSkipped)]
+    [InlineData("913:", ErrorCodes.DictionaryLineSkipped)]
+    [InlineData("913:0x10G0", ErrorCodes.DictionaryLineSkipped)]
+    [InlineData("913:0x1000000000000000", ErrorCodes.DictionaryLineSkipped)]
+    [InlineData("913:0x10 0x20", ErrorCodes.DictionaryLineSkipped)]
+    [InlineData("09:0x0300", ErrorCodes.UnusualCode)]
+    [InlineData("910:0x2000", ErrorCodes.DictionaryDuplicate)]
     public void OntologyReader_BadLinesGiveDiagnosticsWithFileAndLine(string badLine, string code)
     {
         // Given a bad line 2
-        var lines = TestData.Lines("010:0x1000", badLine, "020:0x2000");
+        var lines = TestData.Lines("910:0x1000", badLine, "920:0x2000");
 
         // When
         var result = CodingOntologyReader.Parse(lines, Source);
@@ -46,7 +46,7 @@ public sealed class CodingOntologyReaderTests
         // Then
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal((code, Source, "line 2"), (diagnostic.Code, diagnostic.Source, diagnostic.Location));
-        Assert.Equal(0x2000L, result.Value.Find("020")!.Value);
-        Assert.Equal(0x1000L, result.Value.Find("010")!.Value);
+        Assert.Equal(0x2000L, result.Value.Find("920")!.Value);
+        Assert.Equal(0x1000L, result.Value.Find("910")!.Value);
     }
 }

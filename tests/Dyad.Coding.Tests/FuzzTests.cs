@@ -21,7 +21,7 @@ public sealed class FuzzTests
     private static readonly string[] FallbackLines =
     [
         "--- RIDE [042] ---", "RIDE {RODE RIDDEN RIDING RIDES} [043]", "+CALL_FORTH [022]", "- $ * + (FROM ^) [024] # x", "&STEEDS_", "+WAR_ELEPHANT",
-        "GONDOR_ [GON]", "\t[GONGOV 19800101-19891231]", "\t[GONREB >900115]", "+MINAS_TIRITH", "!PERSON! = MAN, MEN", "HORSE!PERSON! [~CAV]",
+        "GONDOR_ [GON]", "\t[GONGOV 19800101-19891231]", "\t[GONREB >900115]", "+WHITE_CITY", "!PERSON! = MAN, MEN", "HORSE!PERSON! [~CAV]",
         "TROOPS {} [~MIL]", "+ Battle of Five Armies", "<ISSUE CATEGORY=\"LOTR\" TYPE=\"ALL\">", "pre+n:war talk [PREWAR]", "~~red book", "</ISSUE>",
         "122:-0xFFFF+0x2040+0x300# mask", "<Sentence category=\"DEMO\" date=\"30190325\" id=\"DEMO-01\">", "<EventCoding eventcode=\"042\" sourcecode=\"GON\" targetcode=\"ROH\" />",
         "<Text>", "Gondor rode to Rohan.", "</Text>", "<Parse>", "1\tGondor\tGondor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_", "</Parse></Sentence>",

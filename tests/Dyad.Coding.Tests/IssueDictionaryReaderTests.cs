@@ -72,7 +72,7 @@ public sealed class IssueDictionaryReaderTests
     [InlineData("cram []", ErrorCodes.DictionaryLineSkipped, 0)]
     [InlineData("[FOOD]", ErrorCodes.DictionaryLineSkipped, 0)]
     [InlineData("~", ErrorCodes.DictionaryLineSkipped, 0)]
-    [InlineData("astrovirus\u2020infection [DISEASE]", ErrorCodes.SuspiciousCharacters, 1)]
+    [InlineData("orcpox\u2020fever [PLAGUE]", ErrorCodes.SuspiciousCharacters, 1)]
     public void IssueReader_BadLinesGiveDiagnosticsWithFileAndLine(string badLine, string code, int rules)
     {
         // Given a bad line 3 in a section

@@ -29,21 +29,21 @@ public sealed class ValidationSuiteReaderTests
         <EventCoding eventcode="043" sourcecode="ROH" targetcode="&quot;THE MARK&quot;" />
         <PLEvent {"event": "042", "source": [{"code": "GON"}], "target": [{"code": "ROH"}]}>
         <Text>
-        Gondor rode to
+        Lebennin rode to
         Rohan.
         </Text>
         <Parse>
-        1	Gondor	Gondor	PROPN	NNP	Number=Sing	2	nsubj	_	_
+        1	Lebennin	Lebennin	PROPN	NNP	Number=Sing	2	nsubj	_	_
         2	rode	ride	VERB	VBD	Tense=Past	0	root	_	_
         3	to	to	ADP	IN	_	4	case	_	_
         4	Rohan	Rohan	PROPN	NNP	Number=Sing	2	obl	_	SpaceAfter=No
         5	.	.	PUNCT	.	_	2	punct	_	_
         </Parse></Sentence>
 
-        <Config option="require_dyad" value="false" />
+        <Config option="comma_max" value="3" />
 
         <Sentence category="RIDE" date="19950101" id="RIDE-01" evaluate="false">
-        <EventCoding noevents="True" />
+        <EventCoding noevents="true" />
         <Text>Nobody rode.</Text>
         <Parse>
         1	Nobody	nobody	PRON	NN	_	2	nsubj	_	_
@@ -56,7 +56,7 @@ public sealed class ValidationSuiteReaderTests
         </Sentence>
 
         <Sentence category="RIDE" date="1995" id="RIDE-02">
-        <EventCoding error="sentencediscard" />
+        <EventCoding error="sentencediscard" note="invented" />
         <Text>Mathom house.</Text>
         <Parse></Parse></Sentence>
         </Sentences>
@@ -107,7 +107,7 @@ public sealed class ValidationSuiteReaderTests
         // Then
         Assert.Equal(("DEMO-01", "DEMO", "30190325", true), (record.Id, record.Category, record.DateText, record.Evaluate));
         Assert.Equal(new DateOnly(3019, 3, 25), record.Date);
-        Assert.Equal("Gondor rode to Rohan.", record.Text);
+        Assert.Equal("Lebennin rode to Rohan.", record.Text);
         Assert.Equal(["042 GON ROH", "043 ROH \"THE MARK\""], record.Codings.Select(c => c.ToString()));
         Assert.Equal(2, record.Events.Count());
         Assert.False(record.ExpectsNoEvents);
@@ -153,14 +153,14 @@ public sealed class ValidationSuiteReaderTests
     [Fact]
     public void SuiteReader_AppliesConfigToLaterRecords()
     {
-        // Given <Config option="require_dyad" value="false" /> between the first two records
+        // Given <Config option="comma_max" value="3" /> between the first two records
         var records = ReadSuite().Value.Records;
 
         // When
         var second = records[1];
 
         // Then
-        Assert.Equal("false", second.Options["require_dyad"]);
+        Assert.Equal("3", second.Options["comma_max"]);
         Assert.False(second.Evaluate);
         Assert.True(second.ExpectsNoEvents);
     }

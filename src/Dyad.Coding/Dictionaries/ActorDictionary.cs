@@ -5,9 +5,9 @@ using System.Globalization;
 namespace Dyad.Coding.Dictionaries;
 
 /// <summary>
-/// The days on which an actor role holds. Both ends are inclusive ("everything is interpreted as 'or equal'", as
-/// PETRARCH's reader documents): <c>[CODE &gt;D]</c> holds on D and after, <c>[CODE &lt;D]</c> on D and before,
-/// <c>[CODE D1-D2]</c> from D1 through D2, and <c>[CODE]</c> always.
+/// The days on which an actor role holds. Both ends are inclusive, as PETRARCH's reader documents for all three
+/// forms: <c>[CODE &gt;D]</c> holds on D and after, <c>[CODE &lt;D]</c> on D and before, <c>[CODE D1-D2]</c> from D1
+/// through D2, and <c>[CODE]</c> always. Where ranges share an end day, both hold on it and the narrower wins.
 /// </summary>
 /// <param name="From">First day the role holds, or null when it has no start.</param>
 /// <param name="To">Last day the role holds, or null when it has no end.</param>
