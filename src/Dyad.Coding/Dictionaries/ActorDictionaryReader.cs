@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Dyad.Coding.Dictionaries;
 
@@ -11,9 +10,10 @@ namespace Dyad.Coding.Dictionaries;
 /// dates may be YYYYMMDD, spaces around <c>&lt; &gt; -</c> are allowed). See <see cref="DateRange"/> for the range
 /// convention and <see cref="PetrarchDate"/> for two-digit years. A <c>---STOP---</c> line ends reading.
 /// </summary>
-public static partial class ActorDictionaryReader
+public static class ActorDictionaryReader
 {
     private const int MaxRolesPerLine = 32;
+    private static readonly char[] WordSeparators = [' ', '_', '\t'];
 
     /// <summary>Reads the actor dictionary at <paramref name="path"/>. A file that cannot be read gives an empty dictionary and a <see cref="ErrorCodes.InputUnreadable"/> diagnostic.</summary>
     /// <param name="path">Path of the file; diagnostics name its file name.</param>
@@ -105,12 +105,13 @@ public static partial class ActorDictionaryReader
             // A phrase listed before: a repeat inside the entry, or of an earlier entry with the same roles, is dropped;
             // one whose earlier entry has other roles is kept after it (so the first listed wins) and reported.
             var kept = new List<ActorPhrase>(phrases.Count);
+            var entryRoles = roles.ToArray();
             foreach (var phrase in phrases)
             {
                 var key = string.Join(' ', phrase.Words);
                 if (!seen.TryGetValue(key, out var earlier))
                 {
-                    seen.Add(key, (phrase, roles.ToArray(), entries.Count));
+                    seen.Add(key, (phrase, entryRoles, entries.Count));
                     kept.Add(phrase);
                     continue;
                 }
@@ -133,7 +134,7 @@ public static partial class ActorDictionaryReader
 
             if (kept.Count > 0)
             {
-                entries.Add(new ActorEntry([.. kept], [.. roles]));
+                entries.Add(new ActorEntry([.. kept], ImmutableArray.Create(entryRoles)));
             }
 
             phrases.Clear();
@@ -231,7 +232,7 @@ public static partial class ActorDictionaryReader
         }
 
         var code = parts[0];
-        if (!UsualCode().IsMatch(code))
+        if (!IsUsualCode(code))
         {
             bag.Warn(ErrorCodes.UnusualCode, line, $"Expected an actor code of upper-case letters and digits (or '---'), but found '{code}'. It was kept as written; check it.");
         }
@@ -299,8 +300,27 @@ public static partial class ActorDictionaryReader
     }
 
     private static ImmutableArray<string> Words(string text) =>
-        [.. text.ToUpperInvariant().Split([' ', '_', '\t'], StringSplitOptions.RemoveEmptyEntries)];
+        [.. text.ToUpperInvariant().Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries)];
 
-    [GeneratedRegex(@"^(---|\+\+\+|[A-Z0-9]+(/[A-Z0-9]+)*)$", RegexOptions.CultureInvariant)]
-    private static partial Regex UsualCode();
+    /// <summary>Upper-case letters and digits, parts joined by '/', or the null codes '---' and '+++'.</summary>
+    private static bool IsUsualCode(string code)
+    {
+        if (code is "---" or "+++")
+        {
+            return true;
+        }
+
+        var previous = '/';
+        foreach (var c in code)
+        {
+            if (c == '/' ? previous == '/' : !char.IsAsciiLetterUpper(c) && !char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            previous = c;
+        }
+
+        return previous != '/';
+    }
 }
