@@ -124,6 +124,35 @@ public sealed class RealFileTests
     }
 
     [Fact]
+    public void RealFiles_DatedRolesAgreeWithTheSuitesGoldSources()
+    {
+        // Given the suite's DATE records, whose sentences start with a dated actor, and the suite's actor dictionary
+        TestData.RequireSharedData();
+        var suite = ValidationSuiteReader.Read(Path.Combine(TestData.SuiteFolder, "PETR_Validate_records_2_02.xml")).Value;
+        var actors = DictionarySet.Load(suite.DictionaryFiles).Actors;
+        var checkedRecords = 0;
+
+        foreach (var record in suite.Records.Where(r => r.Category == "DATE" && r.Events.Any()))
+        {
+            var words = record.Text.ToUpperInvariant().Split(' ').Select(w => w.Trim(',', '.', '\'')).ToArray();
+            var phrase = actors.FindPhrases(words[0]).FirstOrDefault(p => p.Words.Length <= words.Length && p.Words.SequenceEqual(words.Take(p.Words.Length)));
+            if (phrase is null)
+            {
+                continue;
+            }
+
+            // When the role is resolved on the story's date
+            var code = phrase.Entry.CodeOn(record.Date!.Value);
+
+            // Then it is the gold source code (range ends inclusive, narrower ranges first)
+            Assert.Contains(code, record.Events.Select(e => e.SourceCode));
+            checkedRecords++;
+        }
+
+        Assert.True(checkedRecords >= 15, $"only {checkedRecords} DATE records could be checked");
+    }
+
+    [Fact]
     public void RealFiles_ValidationEnvironmentLoadsItsDictionaries()
     {
         // Given the suite's <Environment>
