@@ -66,6 +66,16 @@ public sealed class ValidationSuiteReaderTests
     private static ReadResult<ValidationSuite> ReadSuite() => ValidationSuiteReader.Parse(Suite, Source);
 
     [Fact]
+    public void SuiteReader_ReadsTheSameFromATextReader()
+    {
+        // Given / When
+        var fromReader = ValidationSuiteReader.Parse(new StringReader(Suite), Source);
+
+        // Then
+        Assert.Equal(ReadSuite().Value.Records.Select(r => r.Id), fromReader.Value.Records.Select(r => r.Id));
+    }
+
+    [Fact]
     public void SuiteReader_ReadsTheEnvironment()
     {
         // Given / When

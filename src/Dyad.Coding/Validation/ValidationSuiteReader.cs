@@ -51,6 +51,16 @@ public static class ValidationSuiteReader
         return Parse(text, sourceName, new DiagnosticBag(Path.GetFileName(sourceName)));
     }
 
+    /// <summary>Reads a suite from <paramref name="reader"/> (to its end); never throws for any content.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="sourceName">Name used as <see cref="Diagnostic.Source"/> and as <see cref="ValidationSuite.Path"/>.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static ReadResult<ValidationSuite> Parse(TextReader reader, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return Parse(reader.ReadToEnd(), sourceName);
+    }
+
     private static ReadResult<ValidationSuite> Parse(string text, string path, DiagnosticBag bag)
     {
         var lines = new LineIndex(text);
