@@ -34,6 +34,33 @@ public static class ErrorCodes
     /// <summary>A training or evaluation file holds no usable sentence.</summary>
     public const string NoTrainingData = "DY2004";
 
+    /// <summary>A dictionary line does not follow its file's format and was skipped.</summary>
+    public const string DictionaryLineSkipped = "DY3001";
+
+    /// <summary>A dictionary line had a mistake that could be repaired (a missing bracket, legacy syntax); it was read as repaired.</summary>
+    public const string DictionaryLineRepaired = "DY3002";
+
+    /// <summary>A verb pattern or synonym set refers to a synonym set (<c>&amp;NAME</c>) that the file never defines.</summary>
+    public const string SynonymSetUndefined = "DY3003";
+
+    /// <summary>A name, phrase or code is defined twice in a dictionary; which definition is used is stated in the message.</summary>
+    public const string DictionaryDuplicate = "DY3004";
+
+    /// <summary>A dated actor role holds a date that is not a calendar date, or a range that ends before it starts; the role was skipped.</summary>
+    public const string DateRestrictionInvalid = "DY3005";
+
+    /// <summary>A dictionary line holds control characters, U+FFFD or mis-decoded text (mojibake); it was read as it stands.</summary>
+    public const string SuspiciousCharacters = "DY3006";
+
+    /// <summary>An event, actor or agent code has an unusual form (not digits, lower case, stray symbols); it was kept as written.</summary>
+    public const string UnusualCode = "DY3007";
+
+    /// <summary>A record or setting of a validation suite file could not be read; it was skipped.</summary>
+    public const string ValidationRecordSkipped = "DY3008";
+
+    /// <summary>An actor has neither a code nor a dated role; it is kept, so its phrases match, but it codes nothing.</summary>
+    public const string ActorCodeMissing = "DY3009";
+
     /// <summary>Every code with a one-line explanation: what went wrong and what to do. Printed by the README and checked by a test.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -46,5 +73,14 @@ public static class ErrorCodes
         [ModelUnreadable] = "A model file is missing, truncated or written by another version. Rebuild it with './dyad train' or restore it from the repository.",
         [StageOrder] = "A stage needs annotations that an earlier stage makes (for example the parser needs tags). Run the stages in the pipeline's order.",
         [NoTrainingData] = "A training or evaluation file holds no sentence that could be read. Check that it is CoNLL-U.",
+        [DictionaryLineSkipped] = "A dictionary line does not follow the format its file header describes and was skipped; the rest of the file was read. Fix the line as the message says.",
+        [DictionaryLineRepaired] = "A dictionary line had a mistake with one plausible repair (a missing bracket or dash, a legacy ';' comment) and was read as repaired. Fix the line so the repair is not needed.",
+        [SynonymSetUndefined] = "A pattern or synonym set names a synonym set that the verb file never defines, so that pattern can never match. Define the set with '&NAME' and '+' lines, or correct the name.",
+        [DictionaryDuplicate] = "The same name, phrase or code is defined twice; the message says which definition is used. Remove or merge one of them.",
+        [DateRestrictionInvalid] = "A date restriction of an actor role is not YYMMDD or YYYYMMDD, is not a calendar date, or ends before it starts. The role was skipped; correct the date.",
+        [SuspiciousCharacters] = "A dictionary line holds control characters, U+FFFD or text that looks mis-decoded (such as 'Ã' followed by another accented letter). It was read as it stands and will rarely match; restore the intended characters.",
+        [UnusualCode] = "A code is not in the usual form (CAMEO event codes are 2 to 4 digits or '---'; actor and agent codes are upper-case letters). It was kept as written; check it.",
+        [ActorCodeMissing] = "An actor has no code on its line and no '[CODE]' line after it. It was kept, so its phrases still match, but it codes nothing. Add a code, or make it a '+' synonym of the actor it belongs to.",
+        [ValidationRecordSkipped] = "A <Sentence>, <EventCoding>, <Config> or <Environment> part of a validation suite file is malformed and was skipped; the other records were read. Fix its XML.",
     };
 }
