@@ -45,12 +45,20 @@ public sealed class Pipeline
     /// <param name="modelDirectory">Directory holding the model files named in <see cref="ModelDirectory"/>.</param>
     /// <param name="tokenizer">The tokenizer and sentence splitter stage.</param>
     /// <param name="beamWidth">Parser beam width to use instead of the one the parser was trained with; null keeps it.</param>
-    /// <param name="fast">Use the greedy parser (<see cref="ModelDirectory.FastParserFile"/>) instead of the beam parser.</param>
+    /// <param name="fast">
+    /// Favour speed: the greedy parser (<see cref="ModelDirectory.FastParserFile"/>) instead of the beam parser, and
+    /// the tagger's first pass only.
+    /// </param>
     public static Pipeline Load(string modelDirectory, IStage tokenizer, int? beamWidth = null, bool fast = false)
     {
         ArgumentNullException.ThrowIfNull(tokenizer);
         var clock = Stopwatch.StartNew();
         var tagger = PosTagger.Load(Path.Combine(modelDirectory, ModelDirectory.TaggerFile));
+        if (fast)
+        {
+            tagger = tagger.FirstPassOnly();
+        }
+
         var lemmatizer = Lemmatizer.Load(Path.Combine(modelDirectory, ModelDirectory.LemmatizerFile));
         var parser = DependencyParser.Load(Path.Combine(modelDirectory, fast ? ModelDirectory.FastParserFile : ModelDirectory.ParserFile));
         if (beamWidth is int width)

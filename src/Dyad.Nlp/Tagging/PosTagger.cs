@@ -62,6 +62,12 @@ public sealed class PosTagger : IStage
     /// <summary>Number of features with weights in the model.</summary>
     public int FeatureCount => _model.FeatureCount;
 
+    /// <summary>True when the tagger runs a second pass that sees the first pass's tags to the right.</summary>
+    public bool HasSecondPass => _second is not null;
+
+    /// <summary>A copy that runs the first pass only: about twice as fast, a little less accurate.</summary>
+    public PosTagger FirstPassOnly() => new(_model, null, _ambiguity, _feats, _defaultFeats);
+
     /// <inheritdoc/>
     public Document Process(Document document, CancellationToken cancellationToken)
     {
