@@ -185,7 +185,7 @@ internal sealed class SentenceCoder
             return;
         }
 
-        if (!_coder.Options.RequireDyad && (sources.Count == 0) != (targets.Count == 0) && sources.Concat(targets).Any(a => !a.Code.StartsWith("---", StringComparison.Ordinal)))
+        if (!_coder.Options.RequireDyad && sources.Count > 0 && targets.Count == 0 && sources.Exists(a => !a.Code.StartsWith("---", StringComparison.Ordinal)))
         {
             sources = sources.Count == 0 ? [ActorRef.Unknown] : sources;
             targets = targets.Count == 0 ? [ActorRef.Unknown] : targets;
