@@ -18,6 +18,7 @@ public static class DyadCommand
             EvalCommand.Create(),
             BenchCommand.Create(),
             TrainCommand.Create(),
+            ValidateCommand.Create(),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         var parsed = root.Parse(args);

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using Dyad.Coding.Dictionaries;
+
+namespace Dyad.Coding.Coding;
+
+/// <summary>A half-open range <c>[Start, End)</c> of token indexes in a document; empty (0, 0) when there is none.</summary>
+/// <param name="Start">Index of the first token.</param>
+/// <param name="End">Index one past the last token.</param>
+public readonly record struct TokenSpan(int Start, int End)
+{
+    /// <summary>No tokens: the side of an event that has no actor in the text (coded <c>---</c>).</summary>
+    public static TokenSpan None => default;
+
+    /// <summary>Number of tokens.</summary>
+    public int Length => End - Start;
+}
+
+/// <summary>One coded event: who did what to whom, where in the text, and which dictionary lines said so.</summary>
+/// <param name="SourceCode">Actor code of the source, such as <c>ARNGOV</c>; <c>---</c> when unknown.</param>
+/// <param name="TargetCode">Actor code of the target; <c>---</c> when unknown.</param>
+/// <param name="EventCode">CAMEO event code, such as <c>050</c>.</param>
+/// <param name="Verb">Document index of the verb token.</param>
+/// <param name="Source">Tokens of the source actor's mention (document indexes).</param>
+/// <param name="Target">Tokens of the target actor's mention (document indexes).</param>
+/// <param name="VerbRule">File and line of the verb entry that matched.</param>
+/// <param name="PatternRule">File and line of the pattern that gave the code, or null when the verb's own or block code applied.</param>
+/// <param name="Rule">The rule in dictionary syntax, such as <c>- * (WITH +) [030]</c> or <c>AGREE [050]</c>.</param>
+public sealed record CodedEvent(string SourceCode, string TargetCode, string EventCode, int Verb, TokenSpan Source, TokenSpan Target, SourceLine VerbRule, SourceLine? PatternRule, string Rule)
+{
+    /// <summary>Formats as <c>050 ARN GON</c>, as the validation suite writes gold events.</summary>
+    public override string ToString() => EventCode + " " + SourceCode + " " + TargetCode;
+}
+
+/// <summary>Why a verb or a sentence gave no event (negation, a discard phrase, a missing actor).</summary>
+/// <param name="Token">Document index of the verb, or of the first token of the discard phrase; -1 when it concerns the whole sentence.</param>
+/// <param name="Reason">In words, naming the dictionary line where there is one.</param>
+public sealed record CodingNote(int Token, string Reason);
+
+/// <summary>The events coded in a document and the notes on what was not coded.</summary>
+/// <param name="Events">Events in text order of their verbs.</param>
+/// <param name="Notes">Why verbs or sentences gave no event, in text order.</param>
+public sealed record CodingResult(ImmutableArray<CodedEvent> Events, ImmutableArray<CodingNote> Notes);
+
+/// <summary>Settings of the coder; the validation suite sets some per record with <c>&lt;Config&gt;</c>.</summary>
+public sealed record CodingOptions
+{
+    /// <summary>The defaults: an event needs both a source and a target actor.</summary>
+    public static CodingOptions Default { get; } = new();
+
+    /// <summary>
+    /// True (the default, PETRARCH's <c>require_dyad</c>) when an event needs both a source and a target actor; false
+    /// to code events with a missing side as <c>---</c>.
+    /// </summary>
+    public bool RequireDyad { get; init; } = true;
+
+    /// <summary>Reads the suite's per-record options (<c>require_dyad</c>); unknown options are ignored.</summary>
+    /// <param name="options">Option names and values as written, names compared ignoring case.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public static CodingOptions FromSettings(IReadOnlyDictionary<string, string> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var result = Default;
+        foreach (var (name, value) in options)
+        {
+            if (string.Equals(name, "require_dyad", StringComparison.OrdinalIgnoreCase))
+            {
+                result = result with { RequireDyad = !string.Equals(value.Trim(), "false", StringComparison.OrdinalIgnoreCase) };
+            }
+        }
+
+        return result;
+    }
+}

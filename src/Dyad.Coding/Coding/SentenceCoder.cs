@@ -1,0 +1,950 @@
+using System.Collections.Immutable;
+using Dyad.Coding.Dictionaries;
+
+namespace Dyad.Coding.Coding;
+
+/// <summary>Codes one sentence; holds the sentence's words, tree and actor mentions while it does. Not thread-safe; used once.</summary>
+internal sealed class SentenceCoder
+{
+    private const int NoToken = -1;
+    private static readonly string[] ClauseRelations = ["conj", "cc", "punct", "acl", "parataxis", "advcl", "ccomp", "xcomp", "dep", "discourse", "list", "mark", "csubj"];
+    private static readonly string[] NegationWords = ["NOT", "N'T", "NEVER"];
+
+    private readonly EventCoder _coder;
+    private readonly DateOnly? _date;
+    private readonly int _offset;
+    private readonly int _count;
+    private readonly string[] _word;
+    private readonly string[] _lemma;
+    private readonly string[] _upos;
+    private readonly int[] _head;
+    private readonly string[] _relation;
+    private readonly List<int>[] _children;
+    private readonly int[] _depth;
+    private readonly List<Mention> _mentions = [];
+    private readonly bool[] _consumed;
+
+    public SentenceCoder(EventCoder coder, Document document, Sentence sentence, DateOnly? date)
+    {
+        _coder = coder;
+        _date = date;
+        _offset = sentence.TokenStart;
+        _count = sentence.Length;
+        _word = new string[_count];
+        _lemma = new string[_count];
+        _upos = new string[_count];
+        _head = new int[_count];
+        _relation = new string[_count];
+        _children = new List<int>[_count];
+        _depth = new int[_count];
+        _consumed = new bool[_count];
+        for (var i = 0; i < _count; i++)
+        {
+            var d = _offset + i;
+            _word[i] = document.Form(d).ToUpperInvariant();
+            _lemma[i] = (document.Lemmas[d] ?? string.Empty).ToUpperInvariant();
+            _upos[i] = document.Tags[d].Upos ?? string.Empty;
+            var head = document.Dependencies[d].Head;
+            _head[i] = head >= 0 && head < _count && head != i ? head : NoToken;
+            _relation[i] = (document.Dependencies[d].Relation ?? string.Empty).ToLowerInvariant();
+            _children[i] = [];
+        }
+
+        for (var i = 0; i < _count; i++)
+        {
+            if (_head[i] != NoToken)
+            {
+                _children[_head[i]].Add(i);
+            }
+
+            var depth = 0;
+            for (var h = _head[i]; h != NoToken && depth <= _count; h = _head[h])
+            {
+                depth++;
+            }
+
+            _depth[i] = depth;
+        }
+
+        FindMentions();
+    }
+
+    public void Run(ImmutableArray<CodedEvent>.Builder events, ImmutableArray<CodingNote>.Builder notes)
+    {
+        if (FindDiscard() is { } discard)
+        {
+            notes.Add(new CodingNote(_offset + discard.Token, $"sentence discarded: '{discard.Phrase}' ({discard.Phrase.Source})"));
+            return;
+        }
+
+        var verbs = Enumerable.Range(0, _count).Where(i => _upos[i] is "VERB" or "AUX").OrderBy(i => _depth[i]).ThenBy(i => i).ToList();
+        var found = new List<CodedEvent>();
+        foreach (var verb in verbs)
+        {
+            if (!_consumed[verb])
+            {
+                CodeVerb(verb, found, notes);
+            }
+        }
+
+        events.AddRange(found.OrderBy(e => e.Verb));
+    }
+
+    private void CodeVerb(int verb, List<CodedEvent> events, ImmutableArray<CodingNote>.Builder notes)
+    {
+        if (FindVerbForm(verb) is not { } form)
+        {
+            return;
+        }
+
+        var entry = form.Entry;
+        var block = entry.Block;
+        var after = AfterSequence(verb);
+        var before = Enumerable.Range(0, verb).Where(i => _upos[i] != "PUNCT").ToArray();
+        Match? best = null;
+        VerbPattern? bestPattern = null;
+        foreach (var pattern in block.Patterns)
+        {
+            if (!pattern.IsUsable)
+            {
+                continue;
+            }
+
+            var match = TryMatch(pattern, before, after);
+            if (match is not null && (best is null || match.Score > best.Score))
+            {
+                best = match;
+                bestPattern = pattern;
+            }
+        }
+
+        var code = bestPattern?.Code ?? entry.Code;
+        var rule = bestPattern?.ToString() ?? entry.Text + " [" + entry.Code + "]";
+        var verbDoc = _offset + verb;
+        if (best is not null)
+        {
+            foreach (var token in best.Words)
+            {
+                _consumed[token] = true;
+            }
+        }
+
+        var patternNegated = best is not null && best.Words.Any(t => NegationWords.Contains(_word[t], StringComparer.Ordinal));
+        if (!patternNegated && IsNegated(verb))
+        {
+            notes.Add(new CodingNote(verbDoc, $"verb '{_word[verb]}' is negated: no event ({rule}, {bestPattern?.Source ?? entry.Source})"));
+            return;
+        }
+
+        if (code.IsNull)
+        {
+            return;
+        }
+
+        var passive = IsPassive(verb);
+        var subject = FindSubject(verb);
+        int sourceHead;
+        int targetHead;
+        if (passive)
+        {
+            targetHead = subject;
+            sourceHead = FindAgentPhrase(verb);
+            if (sourceHead == NoToken)
+            {
+                sourceHead = FindObject(verb, NoToken, prepositionalOnly: true);
+            }
+        }
+        else
+        {
+            sourceHead = subject;
+            targetHead = FindObject(verb, best?.Preposition ?? NoToken);
+        }
+
+        if (best is not null && best.Source != NoToken)
+        {
+            sourceHead = best.Source;
+        }
+
+        if (best is not null && best.Target != NoToken)
+        {
+            targetHead = best.Target;
+        }
+
+        var sources = ResolveCompound(sourceHead);
+        var targets = ResolveCompound(targetHead);
+        if (bestPattern is not null && HasCompoundMarker(bestPattern) && targets.Count == 0 && sources.Count > 1)
+        {
+            foreach (var s in sources)
+            {
+                foreach (var t in sources.Where(t => t.Code != s.Code))
+                {
+                    Add(events, s, t, code.Active, verbDoc, entry, bestPattern, rule);
+                }
+            }
+
+            return;
+        }
+
+        if (!_coder.Options.RequireDyad && sources.Count > 0 && targets.Count == 0 && sources.Exists(a => !a.Code.StartsWith("---", StringComparison.Ordinal)))
+        {
+            sources = sources.Count == 0 ? [ActorRef.Unknown] : sources;
+            targets = targets.Count == 0 ? [ActorRef.Unknown] : targets;
+        }
+
+        if (sources.Count == 0 || targets.Count == 0)
+        {
+            notes.Add(new CodingNote(verbDoc, $"verb '{_word[verb]}' has no {(sources.Count == 0 ? "source" : "target")} actor: no event ({rule})"));
+            return;
+        }
+
+        foreach (var s in sources)
+        {
+            foreach (var t in targets)
+            {
+                if (s.Code == t.Code && s.Code != ActorRef.Unknown.Code)
+                {
+                    continue;
+                }
+
+                Add(events, s, t, code.Active, verbDoc, entry, bestPattern, rule);
+                if (!string.IsNullOrEmpty(code.Passive) && code.Passive != "---")
+                {
+                    Add(events, t, s, code.Passive, verbDoc, entry, bestPattern, rule);
+                }
+            }
+        }
+    }
+
+    private static void Add(List<CodedEvent> events, ActorRef source, ActorRef target, string code, int verb, VerbEntry entry, VerbPattern? pattern, string rule)
+    {
+        if (code.Length == 0 || code == "---")
+        {
+            return;
+        }
+
+        var coded = new CodedEvent(source.Code, target.Code, code, verb, source.Span, target.Span, entry.Source, pattern?.Source, rule);
+        if (!events.Exists(e => e.SourceCode == coded.SourceCode && e.TargetCode == coded.TargetCode && e.EventCode == coded.EventCode))
+        {
+            events.Add(coded);
+        }
+    }
+
+    private static bool HasCompoundMarker(VerbPattern pattern) =>
+        pattern.Before.Any(e => e.Kind == PatternElementKind.Compound) || pattern.After.Any(e => e.Kind == PatternElementKind.Compound);
+
+    // ---- verbs ----
+
+    private VerbForm? FindVerbForm(int verb)
+    {
+        foreach (var word in (string[])[_word[verb], _lemma[verb]])
+        {
+            foreach (var form in _coder.Dictionaries.Verbs.FindForms(word))
+            {
+                var used = new List<int>();
+                if (FitsParticles(verb, form, used))
+                {
+                    foreach (var token in used)
+                    {
+                        _consumed[token] = true;
+                    }
+
+                    return form;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private bool FitsParticles(int verb, VerbForm form, List<int> used)
+    {
+        for (var k = 0; k < form.After.Length; k++)
+        {
+            var wanted = form.After[k];
+            var next = verb + 1 + k;
+            if (next < _count && _word[next] == wanted)
+            {
+                used.Add(next);
+                continue;
+            }
+
+            var particle = ParticleCandidates(verb).FirstOrDefault(t => _word[t] == wanted, NoToken);
+            if (particle == NoToken)
+            {
+                return false;
+            }
+
+            used.Add(particle);
+        }
+
+        for (var k = 0; k < form.Before.Length; k++)
+        {
+            var wanted = form.Before[form.Before.Length - 1 - k];
+            var previous = verb - 1 - k;
+            if (previous >= 0 && _word[previous] == wanted)
+            {
+                used.Add(previous);
+                continue;
+            }
+
+            var child = _children[verb].FirstOrDefault(t => _word[t] == wanted, NoToken);
+            if (child == NoToken)
+            {
+                return false;
+            }
+
+            used.Add(child);
+        }
+
+        return true;
+    }
+
+    private IEnumerable<int> ParticleCandidates(int verb)
+    {
+        foreach (var child in _children[verb])
+        {
+            if (_relation[child].StartsWith("compound", StringComparison.Ordinal) || _relation[child] == "advmod")
+            {
+                yield return child;
+            }
+
+            if (_relation[child].StartsWith("nmod", StringComparison.Ordinal) || _relation[child].StartsWith("obl", StringComparison.Ordinal) || _relation[child] is "dobj" or "obj")
+            {
+                foreach (var grandchild in _children[child].Where(g => _relation[g] == "case"))
+                {
+                    yield return grandchild;
+                }
+            }
+        }
+    }
+
+    private bool IsNegated(int verb)
+    {
+        foreach (var child in _children[verb])
+        {
+            if (_relation[child] == "neg" || (_relation[child] is "advmod" or "aux" && NegationWords.Contains(_word[child], StringComparer.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsPassive(int verb) =>
+        _children[verb].Exists(c => _relation[c] is "auxpass" or "aux:pass" or "nsubjpass" or "nsubj:pass" or "csubjpass" or "csubj:pass");
+
+    private int FindSubject(int verb)
+    {
+        for (int v = verb, guard = 0; v != NoToken && guard < _count; guard++)
+        {
+            var subject = _children[v].FirstOrDefault(c => _relation[c] is "nsubj" or "nsubjpass" or "nsubj:pass", NoToken);
+            if (subject != NoToken)
+            {
+                if (_upos[subject] == "PRON" && _relation[v].StartsWith("acl", StringComparison.Ordinal) && _head[v] != NoToken)
+                {
+                    return _head[v];
+                }
+
+                return subject;
+            }
+
+            var relation = _relation[v];
+            if (relation.StartsWith("acl", StringComparison.Ordinal))
+            {
+                return _head[v];
+            }
+
+            if (relation == "xcomp" && _head[v] != NoToken)
+            {
+                var obj = _children[_head[v]].FirstOrDefault(c => _relation[c] is "dobj" or "obj" && c != v, NoToken);
+                if (obj != NoToken && ResolveCompound(obj).Count > 0)
+                {
+                    return obj;
+                }
+            }
+
+            if (relation is "conj" or "xcomp" or "advcl" or "ccomp" || relation.StartsWith("advcl", StringComparison.Ordinal))
+            {
+                v = _head[v];
+                continue;
+            }
+
+            return NoToken;
+        }
+
+        return NoToken;
+    }
+
+    private int FindAgentPhrase(int verb)
+    {
+        foreach (var child in _children[verb])
+        {
+            if (_relation[child] is "nmod:agent" or "obl:agent")
+            {
+                return child;
+            }
+
+            if ((_relation[child].StartsWith("nmod", StringComparison.Ordinal) || _relation[child].StartsWith("obl", StringComparison.Ordinal)) && CaseOf(child) == "BY")
+            {
+                return child;
+            }
+        }
+
+        return NoToken;
+    }
+
+    private int FindObject(int verb, int preposition, bool prepositionalOnly = false)
+    {
+        if (preposition != NoToken && _head[preposition] != NoToken && ResolveCompound(_head[preposition]).Count > 0)
+        {
+            return _head[preposition];
+        }
+
+        foreach (var child in _children[verb])
+        {
+            if (!prepositionalOnly && _relation[child] is "dobj" or "obj" or "iobj" && ResolveCompound(child).Count > 0)
+            {
+                return child;
+            }
+        }
+
+        foreach (var child in _children[verb])
+        {
+            var relation = _relation[child];
+            if ((relation.StartsWith("nmod", StringComparison.Ordinal) || relation.StartsWith("obl", StringComparison.Ordinal))
+                && relation is not ("nmod:tmod" or "obl:tmod" or "nmod:npmod" or "obl:npmod" or "nmod:poss")
+                && ResolveCompound(child).Count > 0)
+            {
+                return child;
+            }
+        }
+
+        if (!prepositionalOnly)
+        {
+            foreach (var clause in _children[verb].Where(c => _relation[c] is "ccomp" or "xcomp"))
+            {
+                var subject = _children[clause].FirstOrDefault(c => _relation[c] is "nsubj" or "nsubjpass" or "nsubj:pass", NoToken);
+                if (subject != NoToken && ResolveCompound(subject).Count > 0)
+                {
+                    return subject;
+                }
+            }
+        }
+
+        return NoToken;
+    }
+
+    private string CaseOf(int noun) => _children[noun].Where(c => _relation[c] == "case").Select(c => _word[c]).FirstOrDefault(string.Empty);
+
+    /// <summary>Tokens of the verb's subtree after the verb, subjects left out, in text order.</summary>
+    private int[] AfterSequence(int verb)
+    {
+        var inTree = new bool[_count];
+        var stack = new Stack<int>();
+        stack.Push(verb);
+        while (stack.Count > 0)
+        {
+            var t = stack.Pop();
+            inTree[t] = true;
+            foreach (var c in _children[t])
+            {
+                if (!(t == verb && _relation[c] is "nsubj" or "nsubjpass" or "nsubj:pass"))
+                {
+                    stack.Push(c);
+                }
+            }
+        }
+
+        return [.. Enumerable.Range(verb + 1, Math.Max(0, _count - verb - 1)).Where(i => inTree[i] && _upos[i] != "PUNCT")];
+    }
+
+    // ---- patterns ----
+
+    private Match? TryMatch(VerbPattern pattern, int[] before, int[] after)
+    {
+        var state = new Match();
+        var beforeOk = MatchSequence(pattern.Before, 0, before, 0, int.MaxValue, state, _ => true);
+        if (!beforeOk)
+        {
+            return null;
+        }
+
+        return MatchSequence(pattern.After, 0, after, 0, int.MaxValue, state, _ => true) ? state : null;
+    }
+
+    private bool MatchSequence(ImmutableArray<PatternElement> elements, int index, int[] seq, int pos, int gap, Match state, Func<int, bool> next)
+    {
+        if (index == elements.Length)
+        {
+            return next(pos);
+        }
+
+        return MatchElement(elements[index], seq, pos, gap, state, p => MatchSequence(elements, index + 1, seq, p, gap, state, next));
+    }
+
+    private bool MatchElement(PatternElement element, int[] seq, int pos, int gap, Match state, Func<int, bool> next)
+    {
+        var limit = gap == int.MaxValue ? seq.Length : Math.Min(seq.Length, pos + gap + 1);
+        switch (element.Kind)
+        {
+            case PatternElementKind.Compound:
+                return next(pos);
+            case PatternElementKind.Word:
+                for (var p = pos; p < limit; p++)
+                {
+                    if (WordMatches(seq[p], element.Text) && state.Try(() => state.AddWord(seq[p]), () => next(p + 1)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case PatternElementKind.Source:
+            case PatternElementKind.Target:
+            case PatternElementKind.Skip:
+                for (var p = pos; p < Math.Min(seq.Length, pos + Math.Min(gap, 4) + 1); p++)
+                {
+                    var t = seq[p];
+                    if (_upos[t] is not ("NOUN" or "PROPN" or "PRON" or "NUM" or "X"))
+                    {
+                        continue;
+                    }
+
+                    if (element.Kind != PatternElementKind.Skip && ResolveCompound(t).Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var end = p + 1;
+                    var kind = element.Kind;
+                    if (state.Try(() => state.Bind(kind, t), () => next(end)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case PatternElementKind.NounPhrase:
+                return element.Children.IsEmpty
+                    ? next(pos)
+                    : MatchElement(element.Children[0], seq, pos, gap, state, p => MatchSequence(element.Children, 1, seq, p, 2, state, next));
+            case PatternElementKind.PrepositionalPhrase:
+                for (var p = pos; p < limit; p++)
+                {
+                    var t = seq[p];
+                    if (_word[t] != element.Text)
+                    {
+                        continue;
+                    }
+
+                    if (state.Try(() => state.AddPreposition(t), () => MatchSequence(element.Children, 0, seq, p + 1, 3, state, next)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case PatternElementKind.SynonymSet:
+                var set = _coder.Dictionaries.Verbs.FindSynonymSet(element.Text);
+                if (set is null)
+                {
+                    return false;
+                }
+
+                foreach (var member in set.Members)
+                {
+                    if (MatchMember(member, seq, pos, gap, state, next))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private bool MatchMember(SynonymMember member, int[] seq, int pos, int gap, Match state, Func<int, bool> next)
+    {
+        if (member.Words.IsEmpty)
+        {
+            return MatchSequence(member.Elements, 0, seq, pos, gap, state, next);
+        }
+
+        foreach (var words in (ImmutableArray<string>[])[member.Words, member.PluralWords])
+        {
+            if (words.IsDefaultOrEmpty)
+            {
+                continue;
+            }
+
+            var limit = gap == int.MaxValue ? seq.Length : Math.Min(seq.Length, pos + gap + 1);
+            for (var p = pos; p < limit && p + words.Length <= seq.Length; p++)
+            {
+                var fits = true;
+                for (var k = 0; k < words.Length && fits; k++)
+                {
+                    fits = seq[p + k] == seq[p] + k && WordMatches(seq[p + k], words[k]);
+                }
+
+                if (!fits)
+                {
+                    continue;
+                }
+
+                var start = p;
+                var count = words.Length;
+                if (state.Try(() => { for (var k = 0; k < count; k++) { state.AddWord(seq[start + k]); } }, () => next(start + count)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool WordMatches(int token, string word)
+    {
+        var form = _word[token];
+        if (form == word || _lemma[token] == word)
+        {
+            return true;
+        }
+
+        if (word == "NOT" && form == "N'T")
+        {
+            return true;
+        }
+
+        return form.Length == word.Length + 1 && form[^1] == 'S' && form.StartsWith(word, StringComparison.Ordinal)
+            || (form.Length == word.Length + 2 && form.EndsWith("ES", StringComparison.Ordinal) && form.StartsWith(word, StringComparison.Ordinal));
+    }
+
+    // ---- actors ----
+
+    private void FindMentions()
+    {
+        var i = 0;
+        while (i < _count)
+        {
+            Mention? best = null;
+            foreach (var phrase in _coder.Dictionaries.Actors.FindPhrases(_word[i]))
+            {
+                if (PhraseAt(i, phrase.Words, phrase.EndsOpen))
+                {
+                    var code = _date is { } date ? phrase.Entry.CodeOn(date) : phrase.Entry.DefaultCode;
+                    code ??= phrase.Entry.DefaultCode;
+                    if (code is not null)
+                    {
+                        best = new Mention(i, i + phrase.Words.Length, code, null, phrase.Entry.Source);
+                        break;
+                    }
+                }
+            }
+
+            foreach (var phrase in _coder.Dictionaries.Agents.FindPhrases(_word[i]))
+            {
+                if ((best is null || phrase.Words.Length > best.End - best.Start) && PhraseAt(i, phrase.Words, false))
+                {
+                    best = new Mention(i, i + phrase.Words.Length, string.Empty, phrase, phrase.Source);
+                    break;
+                }
+            }
+
+            if (best is null)
+            {
+                i++;
+                continue;
+            }
+
+            _mentions.Add(best);
+            i = best.End;
+        }
+    }
+
+    private bool PhraseAt(int start, ImmutableArray<string> words, bool lastOpen)
+    {
+        if (start + words.Length > _count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < words.Length; k++)
+        {
+            var form = _word[start + k];
+            if (form == words[k])
+            {
+                continue;
+            }
+
+            var isLast = k == words.Length - 1;
+            if (!(isLast && lastOpen && words[k].Length >= 5 && form.StartsWith(words[k], StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private List<ActorRef> ResolveCompound(int head)
+    {
+        var result = new List<ActorRef>();
+        if (head == NoToken)
+        {
+            return result;
+        }
+
+        var heads = new List<int> { head };
+        for (var k = 0; k < heads.Count; k++)
+        {
+            heads.AddRange(_children[heads[k]].Where(c => _relation[c] == "conj" && !heads.Contains(c)));
+        }
+
+        var phrases = heads.Select(Resolve).ToList();
+        var allActors = phrases.SelectMany(p => p.Actors).ToList();
+        foreach (var (actors, agents) in phrases)
+        {
+            var own = actors.Count > 0 ? actors : agents.Count > 0 ? allActors : [];
+            if (own.Count == 0)
+            {
+                if (agents.Count > 0)
+                {
+                    AddUnique(result, Combine(null, agents));
+                }
+
+                continue;
+            }
+
+            foreach (var actor in own)
+            {
+                AddUnique(result, Combine(actor, agents));
+            }
+        }
+
+        return result;
+    }
+
+    private static void AddUnique(List<ActorRef> list, ActorRef actor)
+    {
+        if (!list.Exists(r => r.Code == actor.Code))
+        {
+            list.Add(actor);
+        }
+    }
+
+    private ActorRef Combine(Mention? actor, List<Mention> agents)
+    {
+        var code = actor?.Code ?? "---";
+        var start = actor?.Start ?? int.MaxValue;
+        var end = actor?.End ?? int.MinValue;
+        foreach (var agent in agents)
+        {
+            if (!code.EndsWith(agent.Agent!.Code, StringComparison.Ordinal) || code == "---")
+            {
+                code = agent.Agent.Apply(code);
+            }
+
+            start = Math.Min(start, agent.Start);
+            end = Math.Max(end, agent.End);
+        }
+
+        return new ActorRef(code, new TokenSpan(_offset + start, _offset + end));
+    }
+
+    /// <summary>The actor mentions (the main one and its conjuncts) and agent mentions of the noun phrase headed by <paramref name="head"/>, conjuncts of the head left out.</summary>
+    private (List<Mention> Actors, List<Mention> Agents) Resolve(int head)
+    {
+        var (inPhrase, depth) = PhraseTokens(head);
+        Mention? actor = null;
+        var actorDepth = int.MaxValue;
+        var anchor = NoToken;
+        var agents = new List<Mention>();
+        foreach (var mention in _mentions)
+        {
+            var inside = true;
+            var mentionDepth = int.MaxValue;
+            var top = NoToken;
+            for (var t = mention.Start; t < mention.End && inside; t++)
+            {
+                inside = inPhrase[t];
+                if (inside && depth[t] < mentionDepth)
+                {
+                    mentionDepth = depth[t];
+                    top = t;
+                }
+            }
+
+            if (!inside)
+            {
+                continue;
+            }
+
+            if (mention.Agent is not null)
+            {
+                agents.Add(mention);
+            }
+            else if (PreferFirstActor ? actor is null : mentionDepth < actorDepth)
+            {
+                actor = mention;
+                actorDepth = mentionDepth;
+                anchor = top;
+            }
+        }
+
+        var actors = new List<Mention>();
+        if (actor is not null)
+        {
+            actors.Add(actor);
+            if (anchor != head)
+            {
+                var conjuncts = new List<int>(_children[anchor].Where(c => _relation[c] == "conj"));
+                for (var k = 0; k < conjuncts.Count; k++)
+                {
+                    conjuncts.AddRange(_children[conjuncts[k]].Where(c => _relation[c] == "conj" && !conjuncts.Contains(c)));
+                }
+
+                foreach (var conjunct in conjuncts)
+                {
+                    var (more, _) = Resolve(conjunct);
+                    actors.AddRange(more.Where(m => !actors.Contains(m)));
+                }
+            }
+        }
+
+        return (actors, agents);
+    }
+
+    private static bool PreferFirstActor => true;
+
+    private (bool[] InPhrase, int[] Depth) PhraseTokens(int head)
+    {
+        var inPhrase = new bool[_count];
+        var depth = new int[_count];
+        var stack = new Stack<int>();
+        stack.Push(head);
+        while (stack.Count > 0)
+        {
+            var t = stack.Pop();
+            inPhrase[t] = true;
+            foreach (var c in _children[t])
+            {
+                var relation = _relation[c];
+                var baseRelation = relation.Split(':')[0];
+                if (!ClauseRelations.Contains(baseRelation, StringComparer.Ordinal) && !(relation is "nsubj" or "dobj" or "obj"))
+                {
+                    depth[c] = depth[t] + 1;
+                    stack.Push(c);
+                }
+            }
+        }
+
+        return (inPhrase, depth);
+    }
+
+    // ---- discards ----
+
+    private (int Token, DiscardPhrase Phrase)? FindDiscard()
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            foreach (var phrase in _coder.Dictionaries.Discards.FindPhrases(_word[i]))
+            {
+                if (PhraseAt(i, phrase.Words, !phrase.LastWordWhole))
+                {
+                    return (i, phrase);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private sealed record Mention(int Start, int End, string Code, AgentPhrase? Agent, SourceLine Source);
+
+    private sealed record ActorRef(string Code, TokenSpan Span)
+    {
+        public static ActorRef Unknown { get; } = new("---", TokenSpan.None);
+    }
+
+    /// <summary>The words a pattern matched and the actors it bound; undoable so the matcher can backtrack.</summary>
+    private sealed class Match
+    {
+        private readonly List<Action> _undo = [];
+
+        public List<int> Words { get; } = [];
+
+        public int Score { get; private set; }
+
+        public int Source { get; private set; } = NoToken;
+
+        public int Target { get; private set; } = NoToken;
+
+        public int Preposition { get; private set; } = NoToken;
+
+        public void AddWord(int token)
+        {
+            Words.Add(token);
+            Score += 2;
+            _undo.Add(() =>
+            {
+                Words.RemoveAt(Words.Count - 1);
+                Score -= 2;
+            });
+        }
+
+        public void AddPreposition(int token)
+        {
+            var previous = Preposition;
+            Preposition = token;
+            Score += 2;
+            _undo.Add(() =>
+            {
+                Preposition = previous;
+                Score -= 2;
+            });
+        }
+
+        public void Bind(PatternElementKind kind, int token)
+        {
+            var (source, target) = (Source, Target);
+            if (kind == PatternElementKind.Source)
+            {
+                Source = token;
+            }
+            else if (kind == PatternElementKind.Target)
+            {
+                Target = token;
+            }
+
+            Score += 1;
+            _undo.Add(() =>
+            {
+                (Source, Target) = (source, target);
+                Score -= 1;
+            });
+        }
+
+        /// <summary>Applies <paramref name="apply"/>, then runs <paramref name="next"/>; undoes the change when it fails.</summary>
+        public bool Try(Action apply, Func<bool> next)
+        {
+            var mark = _undo.Count;
+            apply();
+            if (next())
+            {
+                return true;
+            }
+
+            for (var i = _undo.Count - 1; i >= mark; i--)
+            {
+                _undo[i]();
+                _undo.RemoveAt(i);
+            }
+
+            return false;
+        }
+    }
+}
