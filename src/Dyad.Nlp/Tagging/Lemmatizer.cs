@@ -101,22 +101,22 @@ public sealed class Lemmatizer : IStage
                     continue;
                 }
 
-                Count(tableCounts, (word, xpos), lemma);
+                Tally.Increment(tableCounts, (word, xpos), lemma);
                 var rule = RuleOf(word, lemma);
                 for (var length = 0; length <= Math.Min(MaxSuffix, word.Length); length++)
                 {
-                    Count(ruleCounts, (word[^length..].ToLowerInvariant(), xpos), rule);
+                    Tally.Increment(ruleCounts, (word[^length..].ToLowerInvariant(), xpos), rule);
                 }
             }
         }
 
-        var table = tableCounts.ToDictionary(p => p.Key, p => Best(p.Value, v => v));
+        var table = tableCounts.ToDictionary(p => p.Key, p => Tally.MostFrequent(p.Value, v => v));
         var rules = new Dictionary<(string, string), Rule>();
         foreach (var (key, counts) in ruleCounts)
         {
             if (counts.Values.Sum() >= RuleMinimumCount)
             {
-                rules[key] = Best(counts, r => $"{r.Strip}{r.Append}{r.Lower}");
+                rules[key] = Tally.MostFrequent(counts, r => $"{r.Strip}{r.Append}{r.Lower}");
             }
         }
 
@@ -135,24 +135,6 @@ public sealed class Lemmatizer : IStage
 
         return new Rule(stem.Length - common, lemma[common..], lower);
     }
-
-    private static void Count<TKey, TValue>(Dictionary<TKey, Dictionary<TValue, int>> table, TKey key, TValue value)
-        where TKey : notnull
-        where TValue : notnull
-    {
-        if (!table.TryGetValue(key, out var counts))
-        {
-            counts = [];
-            table.Add(key, counts);
-        }
-
-        counts[value] = counts.GetValueOrDefault(value) + 1;
-    }
-
-    /// <summary>The most frequent value; ties broken by an ordinal order of <paramref name="order"/>, for determinism.</summary>
-    private static T Best<T>(Dictionary<T, int> counts, Func<T, string> order)
-        where T : notnull =>
-        counts.OrderByDescending(p => p.Value).ThenBy(p => order(p.Key), StringComparer.Ordinal).First().Key;
 
     /// <summary>Saves the lemmatizer to <paramref name="path"/>.</summary>
     public void Save(string path) => ModelFile.Save(path, ModelKind, ModelVersion, writer =>

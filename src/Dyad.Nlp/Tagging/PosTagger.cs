@@ -177,9 +177,9 @@ public sealed class PosTagger : IStage
 
                     gold[i] = c;
                     var normal = WordShape.NormalHash(document.FormSpan(sentence.TokenStart + i));
-                    Increment(wordClassCounts, normal, c);
-                    Increment(featsCounts, (normal, c), tag.Feats);
-                    Increment(classFeatsCounts, c, tag.Feats);
+                    Tally.Increment(wordClassCounts, normal, c);
+                    Tally.Increment(featsCounts, (normal, c), tag.Feats);
+                    Tally.Increment(classFeatsCounts, c, tag.Feats);
                 }
 
                 sentences.Add((document, sentence, gold));
@@ -207,11 +207,11 @@ public sealed class PosTagger : IStage
         }
 
         // The features table keeps only the words whose features differ from their class's usual ones.
-        var defaultFeats = Enumerable.Range(0, classNames.Count).Select(c => string.Intern(MostFrequent(classFeatsCounts[c]))).ToArray();
+        var defaultFeats = Enumerable.Range(0, classNames.Count).Select(c => string.Intern(Tally.MostFrequent(classFeatsCounts[c], v => v))).ToArray();
         var feats = new Dictionary<ulong, string>();
         foreach (var ((word, clas), counts) in featsCounts)
         {
-            var best = MostFrequent(counts);
+            var best = Tally.MostFrequent(counts, v => v);
             if (best != defaultFeats[clas])
             {
                 feats[FeatsKey(word, clas)] = string.Intern(best);
@@ -332,23 +332,6 @@ public sealed class PosTagger : IStage
 
         return total == 0 ? 0 : 100.0 * correct / total;
     }
-
-    private static void Increment<TKey, TValue>(Dictionary<TKey, Dictionary<TValue, int>> table, TKey key, TValue value)
-        where TKey : notnull
-        where TValue : notnull
-    {
-        if (!table.TryGetValue(key, out var counts))
-        {
-            counts = [];
-            table.Add(key, counts);
-        }
-
-        counts[value] = counts.GetValueOrDefault(value) + 1;
-    }
-
-    /// <summary>The most frequent value; ties go to the ordinally smallest, for determinism.</summary>
-    private static string MostFrequent(Dictionary<string, int> counts) =>
-        counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
 
     /// <summary>Saves the tagger to <paramref name="path"/>.</summary>
     public void Save(string path) => ModelFile.Save(path, ModelKind, ModelVersion, writer =>
