@@ -32,10 +32,11 @@ internal static class TrainCommand
         var beam = new Option<int>("--beam") { Description = "Parser only: beam width (1 = greedy with the dynamic oracle).", DefaultValueFactory = _ => 1 };
         var everyEpoch = new Option<bool>("--report-every-epoch") { Description = "Score the dev data after every epoch, not only the last." };
         var twoPass = new Option<bool>("--two-pass") { Description = "Tagger only: add a second pass that sees the first pass's tags to the right." };
-        var command = new Command(name, description) { train, dev, output, epochs, seed, folds, beam, everyEpoch, twoPass };
+        var prune = new Option<float>("--prune") { Description = "Parser only: drop weights below this fraction of the largest (keeps the model file small)." };
+        var command = new Command(name, description) { train, dev, output, epochs, seed, folds, beam, everyEpoch, twoPass, prune };
         command.SetAction(parsed =>
         {
-            var options = new TrainingOptions { Seed = parsed.GetValue(seed), Beam = parsed.GetValue(beam), EvaluateEveryEpoch = parsed.GetValue(everyEpoch), TwoPassTagger = parsed.GetValue(twoPass) };
+            var options = new TrainingOptions { Seed = parsed.GetValue(seed), Beam = parsed.GetValue(beam), EvaluateEveryEpoch = parsed.GetValue(everyEpoch), TwoPassTagger = parsed.GetValue(twoPass), Prune = parsed.GetValue(prune) };
             if (parsed.GetValue(epochs) is int e)
             {
                 options = options with { Epochs = e };

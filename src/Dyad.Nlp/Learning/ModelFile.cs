@@ -27,7 +27,12 @@ public static class ModelFile
 
     /// <summary>Reads a model of <paramref name="kind"/> at <paramref name="version"/> from <paramref name="path"/>.</summary>
     /// <exception cref="ModelException">The file is missing, of another kind or version, or damaged.</exception>
-    public static T Load<T>(string path, string kind, int version, Func<BinaryReader, T> read)
+    public static T Load<T>(string path, string kind, int version, Func<BinaryReader, T> read) =>
+        Load(path, kind, version, version, (reader, _) => read(reader));
+
+    /// <summary>Reads a model of <paramref name="kind"/> written at any version from <paramref name="oldest"/> to <paramref name="newest"/>; <paramref name="read"/> gets the version found.</summary>
+    /// <exception cref="ModelException">The file is missing, of another kind or version, or damaged.</exception>
+    public static T Load<T>(string path, string kind, int oldest, int newest, Func<BinaryReader, int, T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
         if (!File.Exists(path))
@@ -43,12 +48,12 @@ public static class ModelFile
             var magic = reader.ReadString();
             var foundKind = reader.ReadString();
             var foundVersion = reader.ReadInt32();
-            if (magic != Magic || foundKind != kind || foundVersion != version)
+            if (magic != Magic || foundKind != kind || foundVersion < oldest || foundVersion > newest)
             {
-                throw new ModelException($"{ErrorCodes.ModelUnreadable}: '{path}' is a '{foundKind}' model of version {foundVersion}; expected '{kind}' version {version}. Retrain it with './dyad train'.");
+                throw new ModelException($"{ErrorCodes.ModelUnreadable}: '{path}' is a '{foundKind}' model of version {foundVersion}; expected '{kind}' version {newest}. Retrain it with './dyad train'.");
             }
 
-            return read(reader);
+            return read(reader, foundVersion);
         }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException or FormatException or ArgumentException)
         {

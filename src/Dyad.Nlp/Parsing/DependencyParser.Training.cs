@@ -45,7 +45,7 @@ public sealed partial class DependencyParser
         }
 
         var perceptron = new AveragedPerceptron(2 + (2 * labels.Length));
-        var parser = new DependencyParser(perceptron.Compile(ClassNames(labels)), labels, options.Beam);
+        var parser = new DependencyParser(perceptron.Compile(ClassNames(labels)).Pruned(options.Prune), labels, options.Beam);
         var random = new Random(options.Seed);
         var order = Enumerable.Range(0, tagged.Sentences.Length).ToArray();
         var scratch = new Scratch();
@@ -140,7 +140,7 @@ public sealed partial class DependencyParser
             var line = string.Create(CultureInfo.InvariantCulture, $"parser epoch {epoch}: {100.0 * updates / Math.Max(1, transitions):F2}% of {transitions} {unit} updated");
             var snapshot = afterEpoch is null && (dev is null || !(options.EvaluateEveryEpoch || epoch == options.Epochs))
                 ? null
-                : new DependencyParser(perceptron.Compile(ClassNames(labels)), labels, options.Beam);
+                : new DependencyParser(perceptron.Compile(ClassNames(labels)).Pruned(options.Prune), labels, options.Beam);
             if (snapshot is not null && dev is not null && (options.EvaluateEveryEpoch || epoch == options.Epochs))
             {
                 var score = snapshot.AttachmentScores(dev);
@@ -154,7 +154,7 @@ public sealed partial class DependencyParser
             }
         }
 
-        return new DependencyParser(perceptron.Compile(ClassNames(labels)), labels, options.Beam);
+        return new DependencyParser(perceptron.Compile(ClassNames(labels)).Pruned(options.Prune), labels, options.Beam);
     }
 
     /// <summary>

@@ -18,7 +18,10 @@ public sealed partial class DependencyParser : IStage
     public const string ModelKind = "parser";
 
     /// <summary>Model format version; bump it when features or transitions change.</summary>
-    public const int ModelVersion = 2;
+    public const int ModelVersion = 3;
+
+    /// <summary>Oldest model version still read: version 2 stored 32-bit weights, version 3 stores 16-bit ones.</summary>
+    private const int OldestModelVersion = 2;
 
     /// <summary>Relation given to a word that ended the parse without a head and was attached under the root's child.</summary>
     public const string FallbackRelation = "dep";
@@ -59,6 +62,9 @@ public sealed partial class DependencyParser : IStage
 
     /// <summary>Hypotheses kept at each step: 1 parses greedily; more search with a beam (slower, usually more accurate).</summary>
     public int BeamWidth => _beamWidth;
+
+    /// <summary>A copy whose model keeps only weights of at least <paramref name="relativeMinimum"/> times the largest (see <see cref="LinearModel.Pruned"/>).</summary>
+    public DependencyParser Pruned(float relativeMinimum) => new(_model.Pruned(relativeMinimum), _labels, _beamWidth);
 
     /// <summary>A copy of this parser that searches with <paramref name="beamWidth"/> hypotheses.</summary>
     public DependencyParser WithBeamWidth(int beamWidth) => new(_model, _labels, beamWidth);
@@ -277,12 +283,12 @@ public sealed partial class DependencyParser : IStage
             writer.Write(label);
         }
 
-        _model.Write(writer);
+        _model.Write(writer, halfPrecision: true);
     });
 
     /// <summary>Loads a parser saved by <see cref="Save"/>.</summary>
     /// <exception cref="ModelException">The file is missing, of another version, or damaged.</exception>
-    public static DependencyParser Load(string path) => ModelFile.Load(path, ModelKind, ModelVersion, reader =>
+    public static DependencyParser Load(string path) => ModelFile.Load(path, ModelKind, OldestModelVersion, ModelVersion, (reader, version) =>
     {
         var beamWidth = reader.ReadInt32();
         if (beamWidth is < 1 or > 256)
@@ -296,7 +302,7 @@ public sealed partial class DependencyParser : IStage
             labels[i] = string.Intern(reader.ReadString());
         }
 
-        var model = LinearModel.Read(reader);
+        var model = LinearModel.Read(reader, halfPrecision: version >= 3);
         if (model.ClassCount != 2 + (2 * labels.Length))
         {
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{model.ClassCount} transitions do not fit {labels.Length} labels"));

@@ -405,6 +405,9 @@ public sealed record TrainingOptions
     /// <summary>Parser only: hypotheses kept by the beam; 1 trains a greedy parser with the dynamic oracle, more a beam parser with max-violation updates.</summary>
     public int Beam { get; init; } = 1;
 
+    /// <summary>Parser only: drop weights below this fraction of the largest when compiling (see <c>LinearModel.Pruned</c>); 0 keeps all.</summary>
+    public float Prune { get; init; }
+
     /// <summary>Report dev accuracy after every epoch rather than only the last (slower).</summary>
     public bool EvaluateEveryEpoch { get; init; }
 }
