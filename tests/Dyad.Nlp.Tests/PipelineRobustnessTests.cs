@@ -44,4 +44,18 @@ public sealed class PipelineRobustnessTests
         Assert.Equal(document.Tokens.Length, document.Tags.Length);
         Assert.Equal(document.Tokens.Length, document.Lemmas.Length);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Pipeline_StageNamesAreUniqueAndVersioned(bool fast)
+    {
+        // Given either profile
+        var pipeline = Pipeline.Load(TestData.Models, new Tokenizer(), fast: fast);
+
+        // Then every stage has its own name of the form name.vN
+        var names = pipeline.Stages.Select(s => s.Name).ToList();
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(names, n => Assert.Matches(@"^[a-z]+\.v[0-9]+$", n));
+    }
 }

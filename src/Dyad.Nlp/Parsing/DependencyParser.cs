@@ -52,7 +52,7 @@ public sealed partial class DependencyParser : IStage
     }
 
     /// <inheritdoc/>
-    public string Name => "parser.v1";
+    public string Name => "parser.v2";
 
     /// <summary>Relations the parser can assign.</summary>
     public IReadOnlyList<string> Labels => _labels;
