@@ -25,7 +25,11 @@ public sealed class EventCoderTests : IDisposable
         "PRAISE",
         "--- SAY [---] ---",
         "SAY {SAID SAYS SAYING}",
+        "--- SCOLD [110] ---",
+        "SCOLD",
     ];
+
+    private static readonly string[] Ontology = ["051:0x0080#Praise", "110:0xFFFF+0x0080#Scold"];
 
     private static readonly string[] Actors =
     [
@@ -59,6 +63,7 @@ public sealed class EventCoderTests : IDisposable
             Actors = [Write("actors.txt", Actors)],
             Agents = [Write("agents.txt", Agents)],
             Discards = Write("discards.txt", ["FOOTBALL MATCH"]),
+            Ontology = Write("ontology.txt", Ontology),
         };
         _coder = new EventCoder(DictionarySet.Load(files));
     }
@@ -124,6 +129,22 @@ public sealed class EventCoderTests : IDisposable
         // Then
         Assert.Empty(result.Events);
         Assert.Contains(result.Notes, n => n.Reason.Contains("negated", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("not")]
+    [InlineData("n't")]
+    public void Coder_NegatedVerbWithOntologyNegation_CodesTheNegatedCode(string negation)
+    {
+        // Given "Arnor did not scold Gondor", where the ontology writes 110 as "not 051"
+        var document = Parse("1 Arnor Arnor PROPN 4 nsubj", "2 did do AUX 4 aux", "3 " + negation + " not PART 4 neg", "4 scold scold VERB 0 root", "5 Gondor Gondor PROPN 4 obj");
+
+        // When
+        var result = _coder.Code(document, null);
+
+        // Then
+        Assert.Equal(["051 ARN GON"], result.Events.Select(e => e.ToString()));
+        Assert.Contains(result.Notes, n => n.Reason.Contains("not 110 is 051", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -239,6 +260,6 @@ public sealed class EventCoderTests : IDisposable
         Assert.InRange(report.Total.Extra, 0, CeilingExtra);
     }
 
-    private const int FloorCorrect = 241;
+    private const int FloorCorrect = 252;
     private const int CeilingExtra = 41;
 }

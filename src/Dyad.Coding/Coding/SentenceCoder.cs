@@ -130,10 +130,19 @@ internal sealed class SentenceCoder
         }
 
         var patternNegated = best is not null && best.Words.Any(t => NegationWords.Contains(_word[t], StringComparer.Ordinal));
-        if (!patternNegated && IsNegated(verb))
+        if (!patternNegated && IsNegated(verb) && !code.IsNull)
         {
-            notes.Add(new CodingNote(verbDoc, $"verb '{_word[verb]}' is negated: no event ({rule}, {bestPattern?.Source ?? entry.Source})"));
-            return;
+            var ontology = _coder.Dictionaries.Ontology;
+            var negated = ontology.Negate(code.Active);
+            if (negated is null)
+            {
+                notes.Add(new CodingNote(verbDoc, $"verb '{_word[verb]}' is negated and the ontology has no code for not {code.Active}: no event ({rule}, {bestPattern?.Source ?? entry.Source})"));
+                return;
+            }
+
+            notes.Add(new CodingNote(verbDoc, $"verb '{_word[verb]}' is negated: not {code.Active} is {negated}"));
+            code = new VerbCode(negated, code.Passive is null ? null : ontology.Negate(code.Passive) ?? "---");
+            rule = "not (" + rule + ")";
         }
 
         if (code.IsNull)
