@@ -147,6 +147,21 @@ public sealed class EventCoderTests : IDisposable
         Assert.Contains(result.Notes, n => n.Reason.Contains("not 110 is 051", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("1 Arnor Arnor PROPN 4 nsubj|2 and and CCONJ 3 cc|3 Gondor Gondor PROPN 1 conj|4 met meet VERB 0 root", "040 ARN GON;040 GON ARN")]
+    [InlineData("1 Arnor Arnor PROPN 6 nsubj|2 , , PUNCT 1 punct|3 Rohan Rohan PROPN 1 appos|4 and and CCONJ 5 cc|5 Gondor Gondor PROPN 3 conj|6 met meet VERB 0 root", "040 ARN ROH;040 ARN GON;040 ROH ARN;040 ROH GON;040 GON ARN;040 GON ROH")]
+    public void Coder_ReciprocalCodeWithCompoundSubjectAndNoTarget_PairsTheSubjects(string rows, string expected)
+    {
+        // Given "Arnor and Gondor met", or a comma list read as an appositive with conjuncts, and MEET coded [040:040]
+        var document = Parse(rows.Split('|'));
+
+        // When
+        var coded = Code(document);
+
+        // Then
+        Assert.Equal(expected.Split(';').Order(StringComparer.Ordinal), coded.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Coder_CompoundSubjectAndObject_OneEventPerPair()
     {
@@ -260,6 +275,6 @@ public sealed class EventCoderTests : IDisposable
         Assert.InRange(report.Total.Extra, 0, CeilingExtra);
     }
 
-    private const int FloorCorrect = 252;
+    private const int FloorCorrect = 261;
     private const int CeilingExtra = 41;
 }

@@ -181,7 +181,8 @@ internal sealed class SentenceCoder
 
         var sources = ResolveCompound(sourceHead);
         var targets = ResolveCompound(targetHead);
-        if (bestPattern is not null && HasCompoundMarker(bestPattern) && targets.Count == 0 && sources.Count > 1)
+        var reciprocal = code.Passive is not null && string.Equals(code.Passive, code.Active, StringComparison.Ordinal);
+        if (((bestPattern is not null && HasCompoundMarker(bestPattern)) || reciprocal) && targets.Count == 0 && sources.Count > 1)
         {
             foreach (var s in sources)
             {
@@ -710,7 +711,7 @@ internal sealed class SentenceCoder
         var heads = new List<int> { head };
         for (var k = 0; k < heads.Count; k++)
         {
-            heads.AddRange(_children[heads[k]].Where(c => _relation[c] == "conj" && !heads.Contains(c)));
+            heads.AddRange(_children[heads[k]].Where(c => (_relation[c] == "conj" || IsListAppositive(c)) && !heads.Contains(c)));
         }
 
         var phrases = heads.Select(Resolve).ToList();
@@ -736,6 +737,15 @@ internal sealed class SentenceCoder
 
         return result;
     }
+
+    /// <summary>
+    /// An appositive that is really a member of a comma list ("Mordor, the Shire, Arnor and Bree", which parsers
+    /// often read as an appositive with conjuncts): it has conjuncts of its own, or its head has.
+    /// </summary>
+    private bool IsListAppositive(int token) =>
+        _relation[token] == "appos"
+        && _head[token] != NoToken
+        && (_children[token].Exists(c => _relation[c] == "conj") || _children[_head[token]].Exists(c => _relation[c] == "conj"));
 
     private static void AddUnique(List<ActorRef> list, ActorRef actor)
     {
