@@ -162,6 +162,22 @@ public sealed class EventCoderTests : IDisposable
         Assert.Equal(expected.Split(';').Order(StringComparer.Ordinal), coded.Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("1 Arnor Arnor PROPN 2 nsubj|2 attacked attack VERB 0 root|3 roads road NOUN 2 dobj|4 leading lead VERB 3 acl|5 into into ADP 6 case|6 Gondor Gondor PROPN 4 nmod", "190 ARN GON")]
+    [InlineData("1 Arnor Arnor PROPN 2 nsubj|2 attacked attack VERB 0 root|3 convoys convoy NOUN 2 dobj|4 from from ADP 5 case|5 Gondor Gondor PROPN 3 nmod", "190 ARN GON")]
+    [InlineData("1 Arnor Arnor PROPN 2 nsubj|2 signed sign VERB 0 root|3 to to PART 4 mark|4 attack attack VERB 2 xcomp|5 Gondor Gondor PROPN 4 dobj", "190 ARN GON")]
+    public void Coder_TargetInsideTheObjectOrComplement_FoundUnlessAnotherCodedVerbOwnsIt(string rows, string expected)
+    {
+        // Given the target inside the object's noun phrase, or down a complement whose verb codes its own event
+        var document = Parse(rows.Split('|'));
+
+        // When
+        var coded = Code(document);
+
+        // Then
+        Assert.Equal(expected.Split(';'), coded);
+    }
+
     [Fact]
     public void Coder_CompoundSubjectAndObject_OneEventPerPair()
     {
@@ -275,6 +291,6 @@ public sealed class EventCoderTests : IDisposable
         Assert.InRange(report.Total.Extra, 0, CeilingExtra);
     }
 
-    private const int FloorCorrect = 261;
-    private const int CeilingExtra = 41;
+    private const int FloorCorrect = 270;
+    private const int CeilingExtra = 42;
 }
