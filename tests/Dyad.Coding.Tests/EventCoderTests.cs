@@ -23,8 +23,13 @@ public sealed class EventCoderTests : IDisposable
         "- * &PACT [0572]",
         "--- PRAISE [051] ---",
         "PRAISE",
+        "- LOUDLY * [0512]",
+        "- ELDERS * [0513]",
         "--- SAY [---] ---",
         "SAY {SAID SAYS SAYING}",
+        "--- VOW [030] ---",
+        "VOW",
+        "- * WAR [190]",
         "--- SCOLD [110] ---",
         "SCOLD",
     ];
@@ -178,6 +183,38 @@ public sealed class EventCoderTests : IDisposable
         Assert.Equal(expected.Split(';'), coded);
     }
 
+    [Theory]
+    [InlineData("1 Arnor Arnor PROPN 3 nsubj|2 loudly loudly ADV 3 advmod|3 praised praise VERB 0 root|4 Gondor Gondor PROPN 3 dobj", "051 ARN GON")]
+    [InlineData("1 Arnor Arnor PROPN 2 compound|2 elders elder NOUN 3 nsubj|3 praised praise VERB 0 root|4 Gondor Gondor PROPN 3 dobj", "0513 ARN GON")]
+    [InlineData("1 Loudly loudly ADV 2 advmod|2 said say VERB 0 root|3 Arnor Arnor PROPN 4 nsubj|4 praised praise VERB 2 ccomp|5 Gondor Gondor PROPN 4 dobj", "051 ARN GON")]
+    public void Coder_PreVerbPatternWords_MatchOnlyTheClausesOwnPhrases(string rows, string expected)
+    {
+        // Given pre-verb pattern words LOUDLY and ELDERS: an adverb on the verb or a word of a governing clause does not
+        // match, a word of the subject's noun phrase does
+        var document = Parse(rows.Split('|'));
+
+        // When
+        var coded = Code(document);
+
+        // Then
+        Assert.Equal([expected], coded);
+    }
+
+    [Theory]
+    [InlineData("1 Arnor Arnor PROPN 2 nsubj|2 said say VERB 0 root|3 it it PRON 4 nsubj|4 attacked attack VERB 2 ccomp|5 Gondor Gondor PROPN 4 dobj", "190 ARN GON")]
+    [InlineData("1 Arnor Arnor PROPN 2 nsubj|2 vowed vow VERB 0 root|3 to to PART 4 mark|4 wage wage VERB 2 advcl|5 war war NOUN 4 dobj|6 on on ADP 7 case|7 Gondor Gondor PROPN 4 nmod", "190 ARN GON")]
+    public void Coder_PronounSubjectOrInfinitiveAdverbialClause_ReachesTheGoverningClause(string rows, string expected)
+    {
+        // Given "Arnor said it attacked Gondor" (the pronoun stands for Arnor), or a target down "to wage war on Gondor"
+        var document = Parse(rows.Split('|'));
+
+        // When
+        var coded = Code(document);
+
+        // Then
+        Assert.Equal([expected], coded);
+    }
+
     [Fact]
     public void Coder_CompoundSubjectAndObject_OneEventPerPair()
     {
@@ -291,6 +328,6 @@ public sealed class EventCoderTests : IDisposable
         Assert.InRange(report.Total.Extra, 0, CeilingExtra);
     }
 
-    private const int FloorCorrect = 270;
-    private const int CeilingExtra = 42;
+    private const int FloorCorrect = 280;
+    private const int CeilingExtra = 38;
 }

@@ -100,7 +100,7 @@ internal sealed class SentenceCoder
         var entry = form.Entry;
         var block = entry.Block;
         var after = AfterSequence(verb);
-        var before = Enumerable.Range(0, verb).Where(i => _upos[i] != "PUNCT").ToArray();
+        var before = BeforeSequence(verb);
         Match? best = null;
         VerbPattern? bestPattern = null;
         foreach (var pattern in block.Patterns)
@@ -356,6 +356,14 @@ internal sealed class SentenceCoder
                     return _head[v];
                 }
 
+                // A pronoun subject of a complement clause ("Ethiopia indicated it would act") stands for the
+                // governing clause's subject.
+                if (_upos[subject] == "PRON" && _relation[v] is "ccomp" or "xcomp" or "advcl" or "conj" && _head[v] != NoToken
+                    && FindSubject(_head[v]) is var antecedent && antecedent != NoToken && ResolveCompound(antecedent).Count > 0)
+                {
+                    return antecedent;
+                }
+
                 return subject;
             }
 
@@ -489,11 +497,38 @@ internal sealed class SentenceCoder
     {
         var relation = _relation[token];
         return relation is "dobj" or "obj" or "iobj" or "xcomp" or "amod" or "compound"
+            || (relation.StartsWith("advcl", StringComparison.Ordinal) && _children[token].Exists(c => _relation[c] == "mark" && _word[c] == "TO"))
             || ((relation.StartsWith("nmod", StringComparison.Ordinal) || relation.StartsWith("obl", StringComparison.Ordinal) || relation.StartsWith("acl", StringComparison.Ordinal))
                 && relation is not ("nmod:tmod" or "obl:tmod" or "nmod:npmod" or "obl:npmod" or "nmod:poss"));
     }
 
     private string CaseOf(int noun) => _children[noun].Where(c => _relation[c] == "case").Select(c => _word[c]).FirstOrDefault(string.Empty);
+
+    /// <summary>
+    /// Tokens of the verb's own clause before the verb, in text order: its subject's noun phrase and fronted phrases,
+    /// but not the auxiliaries, adverbs and negation attached to the verb itself, nor words of a governing clause
+    /// ("indicated it deplored", "recently allowed", "will be hosting" match no pre-verb pattern word).
+    /// </summary>
+    private int[] BeforeSequence(int verb)
+    {
+        var inTree = new bool[_count];
+        var stack = new Stack<int>();
+        stack.Push(verb);
+        while (stack.Count > 0)
+        {
+            var t = stack.Pop();
+            inTree[t] = true;
+            foreach (var c in _children[t])
+            {
+                if (!(t == verb && _relation[c] is "aux" or "auxpass" or "aux:pass" or "cop" or "advmod" or "neg" or "mark"))
+                {
+                    stack.Push(c);
+                }
+            }
+        }
+
+        return [.. Enumerable.Range(0, verb).Where(i => inTree[i] && _upos[i] != "PUNCT")];
+    }
 
     /// <summary>Tokens of the verb's subtree after the verb, subjects left out, in text order.</summary>
     private int[] AfterSequence(int verb)
