@@ -87,6 +87,18 @@ internal sealed class SentenceCoder
             }
         }
 
+        // With require_dyad off, an event missing an actor is a fallback for a sentence that codes no full dyad; next
+        // to a full event it is only the attribution or a side remark ("..., an official said").
+        if (found.Exists(IsFullDyad))
+        {
+            foreach (var partial in found.Where(e => !IsFullDyad(e)))
+            {
+                notes.Add(new CodingNote(partial.Verb, $"event {partial} dropped: it lacks an actor and the sentence has a full event"));
+            }
+
+            found.RemoveAll(e => !IsFullDyad(e));
+        }
+
         events.AddRange(found.OrderBy(e => e.Verb));
     }
 
@@ -224,6 +236,9 @@ internal sealed class SentenceCoder
             }
         }
     }
+
+    private static bool IsFullDyad(CodedEvent coded) =>
+        coded.SourceCode != ActorRef.Unknown.Code && coded.TargetCode != ActorRef.Unknown.Code;
 
     private static void Add(List<CodedEvent> events, ActorRef source, ActorRef target, string code, int verb, VerbEntry entry, VerbPattern? pattern, string rule)
     {
