@@ -219,6 +219,19 @@ internal sealed class SentenceCoder
             return;
         }
 
+        // "urged Eriador to respond": the object-controlled complement (an open complement, or an infinitive on the
+        // object) is what was urged, asked or allowed, not an event of its own.
+        if (targetHead != NoToken && _relation[targetHead] is "dobj" or "obj" && _head[targetHead] == verb)
+        {
+            var complements = _children[verb].Where(c => _relation[c] == "xcomp")
+                .Concat(_children[targetHead].Where(c => _relation[c].StartsWith("acl", StringComparison.Ordinal) && _children[c].Exists(m => _relation[m] == "mark" && _word[m] == "TO")));
+            foreach (var complement in complements.Where(c => !_consumed[c]).ToList())
+            {
+                _consumed[complement] = true;
+                notes.Add(new CodingNote(_offset + complement, $"verb '{_word[complement]}' is the content of '{_word[verb]}' (its object's complement): not coded on its own"));
+            }
+        }
+
         foreach (var s in sources)
         {
             foreach (var t in targets)
