@@ -173,6 +173,7 @@ public sealed class EventCoderTests : IDisposable
     [InlineData("1 Arnor Arnor PROPN 2 nsubj|2 attacked attack VERB 0 root|3 roads road NOUN 2 dobj|4 leading lead VERB 3 acl|5 into into ADP 6 case|6 Gondor Gondor PROPN 4 nmod", "190 ARN GON")]
     [InlineData("1 Arnor Arnor PROPN 2 nsubj|2 attacked attack VERB 0 root|3 convoys convoy NOUN 2 dobj|4 from from ADP 5 case|5 Gondor Gondor PROPN 3 nmod", "190 ARN GON")]
     [InlineData("1 Arnor Arnor PROPN 2 nsubj|2 signed sign VERB 0 root|3 to to PART 4 mark|4 attack attack VERB 2 xcomp|5 Gondor Gondor PROPN 4 dobj", "190 ARN GON")]
+    [InlineData("1 Arnor Arnor PROPN 2 nsubj|2 attacked attack VERB 0 root|3 positions position NOUN 2 dobj|4 against against ADP 5 case|5 besieged besiege VERB 3 nmod|6 Gondor Gondor PROPN 5 dobj|7 near near ADP 8 case|8 Rohan Rohan PROPN 5 nmod", "190 ARN GON")]
     public void Coder_TargetInsideTheObjectOrComplement_FoundUnlessAnotherCodedVerbOwnsIt(string rows, string expected)
     {
         // Given the target inside the object's noun phrase, or down a complement whose verb codes its own event
@@ -360,6 +361,6 @@ public sealed class EventCoderTests : IDisposable
         Assert.InRange(report.Total.Extra, 0, CeilingExtra);
     }
 
-    private const int FloorCorrect = 280;
-    private const int CeilingExtra = 32;
+    private const int FloorCorrect = 281;
+    private const int CeilingExtra = 31;
 }

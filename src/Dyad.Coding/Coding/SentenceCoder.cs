@@ -964,7 +964,10 @@ internal sealed class SentenceCoder
             {
                 var relation = _relation[c];
                 var baseRelation = relation.Split(':')[0];
-                if (!ClauseRelations.Contains(baseRelation, StringComparer.Ordinal) && !(relation is "nsubj" or "dobj" or "obj"))
+                // A verb attached as a nominal modifier ("against besieged Osgiliath") heads a noun phrase, and its
+                // object belongs to that phrase.
+                var nominalVerb = t != head && _upos[t] == "VERB" && (_relation[t].StartsWith("nmod", StringComparison.Ordinal) || _relation[t].StartsWith("obl", StringComparison.Ordinal));
+                if (!ClauseRelations.Contains(baseRelation, StringComparer.Ordinal) && !(relation is "nsubj" || (relation is "dobj" or "obj" && !nominalVerb)))
                 {
                     depth[c] = depth[t] + 1;
                     stack.Push(c);
