@@ -13,8 +13,9 @@ namespace Dyad.Coding.Coding;
 /// <c>xcomp</c>, <c>advcl</c> and relative clauses), the object or a prepositional dependent is the target; in the passive
 /// voice the <c>by</c> phrase is the source and the subject the target. The pattern that matches the most words wins,
 /// else the verb's own or its block's code applies. A code <c>[A:B]</c> is a paired event: A from source to target and
-/// B back (the validation suite's TABARI semantics). A verb negated with <c>not</c>, <c>n't</c> or <c>never</c> codes
-/// nothing unless the pattern itself has the negation. A sentence with a discard phrase codes nothing. Conjoined actors
+/// B back (the validation suite's TABARI semantics). A verb negated with <c>not</c>, <c>n't</c> or <c>never</c> (unless the
+/// pattern itself has the negation) takes the ontology's code for "not" its code (<see cref="CodingOntology.Negate"/>),
+/// and codes nothing when there is none. A sentence with a discard phrase codes nothing. Conjoined actors
 /// give one event each.
 /// </remarks>
 public sealed class EventCoder

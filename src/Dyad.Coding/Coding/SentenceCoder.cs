@@ -87,6 +87,18 @@ internal sealed class SentenceCoder
             }
         }
 
+        // With require_dyad off, an event missing an actor is a fallback for a sentence that codes no full dyad; next
+        // to a full event it is only the attribution or a side remark ("..., an official said").
+        if (found.Exists(IsFullDyad))
+        {
+            foreach (var partial in found.Where(e => !IsFullDyad(e)))
+            {
+                notes.Add(new CodingNote(partial.Verb, $"event {partial} dropped: it lacks an actor and the sentence has a full event"));
+            }
+
+            found.RemoveAll(e => !IsFullDyad(e));
+        }
+
         events.AddRange(found.OrderBy(e => e.Verb));
     }
 
@@ -100,7 +112,7 @@ internal sealed class SentenceCoder
         var entry = form.Entry;
         var block = entry.Block;
         var after = AfterSequence(verb);
-        var before = Enumerable.Range(0, verb).Where(i => _upos[i] != "PUNCT").ToArray();
+        var before = BeforeSequence(verb);
         Match? best = null;
         VerbPattern? bestPattern = null;
         foreach (var pattern in block.Patterns)
@@ -130,10 +142,19 @@ internal sealed class SentenceCoder
         }
 
         var patternNegated = best is not null && best.Words.Any(t => NegationWords.Contains(_word[t], StringComparer.Ordinal));
-        if (!patternNegated && IsNegated(verb))
+        if (!patternNegated && IsNegated(verb) && !code.IsNull)
         {
-            notes.Add(new CodingNote(verbDoc, $"verb '{_word[verb]}' is negated: no event ({rule}, {bestPattern?.Source ?? entry.Source})"));
-            return;
+            var ontology = _coder.Dictionaries.Ontology;
+            var negated = ontology.Negate(code.Active);
+            if (negated is null)
+            {
+                notes.Add(new CodingNote(verbDoc, $"verb '{_word[verb]}' is negated and the ontology has no code for not {code.Active}: no event ({rule}, {bestPattern?.Source ?? entry.Source})"));
+                return;
+            }
+
+            notes.Add(new CodingNote(verbDoc, $"verb '{_word[verb]}' is negated: not {code.Active} is {negated}"));
+            code = new VerbCode(negated, code.Passive is null ? null : ontology.Negate(code.Passive) ?? "---");
+            rule = "not (" + rule + ")";
         }
 
         if (code.IsNull)
@@ -172,7 +193,8 @@ internal sealed class SentenceCoder
 
         var sources = ResolveCompound(sourceHead);
         var targets = ResolveCompound(targetHead);
-        if (bestPattern is not null && HasCompoundMarker(bestPattern) && targets.Count == 0 && sources.Count > 1)
+        var reciprocal = code.Passive is not null && string.Equals(code.Passive, code.Active, StringComparison.Ordinal);
+        if (((bestPattern is not null && HasCompoundMarker(bestPattern)) || reciprocal) && targets.Count == 0 && sources.Count > 1)
         {
             foreach (var s in sources)
             {
@@ -197,6 +219,19 @@ internal sealed class SentenceCoder
             return;
         }
 
+        // "urged Eriador to respond": the object-controlled complement (an open complement, or an infinitive on the
+        // object) is what was urged, asked or allowed, not an event of its own.
+        if (targetHead != NoToken && _relation[targetHead] is "dobj" or "obj" && _head[targetHead] == verb)
+        {
+            var complements = _children[verb].Where(c => _relation[c] == "xcomp")
+                .Concat(_children[targetHead].Where(c => _relation[c].StartsWith("acl", StringComparison.Ordinal) && _children[c].Exists(m => _relation[m] == "mark" && _word[m] == "TO")));
+            foreach (var complement in complements.Where(c => !_consumed[c]).ToList())
+            {
+                _consumed[complement] = true;
+                notes.Add(new CodingNote(_offset + complement, $"verb '{_word[complement]}' is the content of '{_word[verb]}' (its object's complement): not coded on its own"));
+            }
+        }
+
         foreach (var s in sources)
         {
             foreach (var t in targets)
@@ -214,6 +249,9 @@ internal sealed class SentenceCoder
             }
         }
     }
+
+    private static bool IsFullDyad(CodedEvent coded) =>
+        coded.SourceCode != ActorRef.Unknown.Code && coded.TargetCode != ActorRef.Unknown.Code;
 
     private static void Add(List<CodedEvent> events, ActorRef source, ActorRef target, string code, int verb, VerbEntry entry, VerbPattern? pattern, string rule)
     {
@@ -346,6 +384,14 @@ internal sealed class SentenceCoder
                     return _head[v];
                 }
 
+                // A pronoun subject of a complement clause ("Ethiopia indicated it would act") stands for the
+                // governing clause's subject.
+                if (_upos[subject] == "PRON" && _relation[v] is "ccomp" or "xcomp" or "advcl" or "conj" && _head[v] != NoToken
+                    && FindSubject(_head[v]) is var antecedent && antecedent != NoToken && ResolveCompound(antecedent).Count > 0)
+                {
+                    return antecedent;
+                }
+
                 return subject;
             }
 
@@ -430,12 +476,87 @@ internal sealed class SentenceCoder
                     return subject;
                 }
             }
+
+            return FindEmbeddedTarget(verb);
         }
 
         return NoToken;
     }
 
+    /// <summary>
+    /// The nearest actor inside the verb's complements when none is a direct dependent: within the object's noun
+    /// phrase ("cordoned off the roads leading into Mordor", "welcomed memos sent by Bree", "rescheduled his trip in the
+    /// White Downs") or down an infinitive complement ("vowed to wage war on the Rohans"). The search breadth-first
+    /// follows objects, prepositional and nominal modifiers, clausal modifiers and open complements, but never enters
+    /// subjects, finite clausal complements, adverbial clauses, or a verb that the dictionary codes itself (that verb
+    /// makes its own event).
+    /// </summary>
+    private int FindEmbeddedTarget(int verb)
+    {
+        var queue = new Queue<int>();
+        foreach (var child in _children[verb].Where(c => FollowsForTarget(c)))
+        {
+            queue.Enqueue(child);
+        }
+
+        while (queue.Count > 0)
+        {
+            var token = queue.Dequeue();
+            if (_upos[token] is "NOUN" or "PROPN" or "ADJ" && ResolveCompound(token).Count > 0)
+            {
+                return token;
+            }
+
+            if (_upos[token] is "VERB" && FindVerbForm(token) is not null)
+            {
+                continue;
+            }
+
+            foreach (var child in _children[token].Where(c => FollowsForTarget(c)))
+            {
+                queue.Enqueue(child);
+            }
+        }
+
+        return NoToken;
+    }
+
+    private bool FollowsForTarget(int token)
+    {
+        var relation = _relation[token];
+        return relation is "dobj" or "obj" or "iobj" or "xcomp" or "amod" or "compound"
+            || (relation.StartsWith("advcl", StringComparison.Ordinal) && _children[token].Exists(c => _relation[c] == "mark" && _word[c] == "TO"))
+            || ((relation.StartsWith("nmod", StringComparison.Ordinal) || relation.StartsWith("obl", StringComparison.Ordinal) || relation.StartsWith("acl", StringComparison.Ordinal))
+                && relation is not ("nmod:tmod" or "obl:tmod" or "nmod:npmod" or "obl:npmod" or "nmod:poss"));
+    }
+
     private string CaseOf(int noun) => _children[noun].Where(c => _relation[c] == "case").Select(c => _word[c]).FirstOrDefault(string.Empty);
+
+    /// <summary>
+    /// Tokens of the verb's own clause before the verb, in text order: its subject's noun phrase and fronted phrases,
+    /// but not the auxiliaries, adverbs and negation attached to the verb itself, nor words of a governing clause
+    /// ("indicated it deplored", "recently allowed", "will be hosting" match no pre-verb pattern word).
+    /// </summary>
+    private int[] BeforeSequence(int verb)
+    {
+        var inTree = new bool[_count];
+        var stack = new Stack<int>();
+        stack.Push(verb);
+        while (stack.Count > 0)
+        {
+            var t = stack.Pop();
+            inTree[t] = true;
+            foreach (var c in _children[t])
+            {
+                if (!(t == verb && _relation[c] is "aux" or "auxpass" or "aux:pass" or "cop" or "advmod" or "neg" or "mark"))
+                {
+                    stack.Push(c);
+                }
+            }
+        }
+
+        return [.. Enumerable.Range(0, verb).Where(i => inTree[i] && _upos[i] != "PUNCT")];
+    }
 
     /// <summary>Tokens of the verb's subtree after the verb, subjects left out, in text order.</summary>
     private int[] AfterSequence(int verb)
@@ -701,7 +822,7 @@ internal sealed class SentenceCoder
         var heads = new List<int> { head };
         for (var k = 0; k < heads.Count; k++)
         {
-            heads.AddRange(_children[heads[k]].Where(c => _relation[c] == "conj" && !heads.Contains(c)));
+            heads.AddRange(_children[heads[k]].Where(c => (_relation[c] == "conj" || IsListAppositive(c)) && !heads.Contains(c)));
         }
 
         var phrases = heads.Select(Resolve).ToList();
@@ -727,6 +848,15 @@ internal sealed class SentenceCoder
 
         return result;
     }
+
+    /// <summary>
+    /// An appositive that is really a member of a comma list ("Mordor, the Shire, Arnor and Bree", which parsers
+    /// often read as an appositive with conjuncts): it has conjuncts of its own, or its head has.
+    /// </summary>
+    private bool IsListAppositive(int token) =>
+        _relation[token] == "appos"
+        && _head[token] != NoToken
+        && (_children[token].Exists(c => _relation[c] == "conj") || _children[_head[token]].Exists(c => _relation[c] == "conj"));
 
     private static void AddUnique(List<ActorRef> list, ActorRef actor)
     {
@@ -834,7 +964,10 @@ internal sealed class SentenceCoder
             {
                 var relation = _relation[c];
                 var baseRelation = relation.Split(':')[0];
-                if (!ClauseRelations.Contains(baseRelation, StringComparer.Ordinal) && !(relation is "nsubj" or "dobj" or "obj"))
+                // A verb attached as a nominal modifier ("against besieged Osgiliath") heads a noun phrase, and its
+                // object belongs to that phrase.
+                var nominalVerb = t != head && _upos[t] == "VERB" && (_relation[t].StartsWith("nmod", StringComparison.Ordinal) || _relation[t].StartsWith("obl", StringComparison.Ordinal));
+                if (!ClauseRelations.Contains(baseRelation, StringComparer.Ordinal) && !(relation is "nsubj" || (relation is "dobj" or "obj" && !nominalVerb)))
                 {
                     depth[c] = depth[t] + 1;
                     stack.Push(c);

@@ -23,15 +23,21 @@ public sealed record OntologyEntry(string CameoCode, long Value, string Expressi
 /// <remarks>Immutable after reading and safe to share between threads.</remarks>
 public sealed class CodingOntology
 {
+    /// <summary>What negation subtracts from an internal value: PICO writes "not X" as X's value less <c>0xFFFF</c>.</summary>
+    public const long NegationOffset = 0xFFFF;
+
     private readonly Dictionary<string, OntologyEntry> _byCode;
+    private readonly Dictionary<long, OntologyEntry> _byValue;
 
     internal CodingOntology(ImmutableArray<OntologyEntry> entries)
     {
         Entries = entries;
         _byCode = new Dictionary<string, OntologyEntry>(StringComparer.Ordinal);
+        _byValue = [];
         foreach (var entry in entries)
         {
             _byCode.TryAdd(entry.CameoCode, entry);
+            _byValue.TryAdd(entry.Value, entry);
         }
     }
 
@@ -46,6 +52,21 @@ public sealed class CodingOntology
     {
         ArgumentNullException.ThrowIfNull(cameoCode);
         return _byCode.GetValueOrDefault(cameoCode);
+    }
+
+    /// <summary>
+    /// The CAMEO code for "not <paramref name="cameoCode"/>": the first entry whose value is the code's value less
+    /// <see cref="NegationOffset"/>, as UniversalPetrarch codes negated verbs (so "not 110", <c>0xFFFF+0x0080</c>, is
+    /// 050, and "not 010" is 011). Null when the code is not in the ontology or its negation names no code.
+    /// </summary>
+    /// <param name="cameoCode">A CAMEO code such as <c>110</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="cameoCode"/> is null.</exception>
+    public string? Negate(string cameoCode)
+    {
+        ArgumentNullException.ThrowIfNull(cameoCode);
+        return _byCode.TryGetValue(cameoCode, out var entry) && _byValue.TryGetValue(entry.Value - NegationOffset, out var negated)
+            ? negated.CameoCode
+            : null;
     }
 }
 
