@@ -11,4 +11,7 @@ public static class ModelDirectory
 
     /// <summary>The parser's file name.</summary>
     public const string ParserFile = "parser.model";
+
+    /// <summary>The learned sentence splitter's file name; optional: without it sentences are split by rules alone.</summary>
+    public const string SentencesFile = "sentences.model";
 }
