@@ -4,7 +4,7 @@ using Dyad.Nlp.Tokenization;
 
 namespace Dyad.Cli;
 
-/// <summary>Loads the language pipeline for a command: models from <see cref="ModelLocator"/>, the rule tokenizer.</summary>
+/// <summary>Loads the language pipeline for a command: models from <see cref="ModelLocator"/>, the rule tokenizer with the learned sentence splitter when the directory has one.</summary>
 internal static class CliPipeline
 {
     public static Option<DirectoryInfo?> ModelsOption() => new("--models") { Description = "Model directory (default: models/en, or $DYAD_MODELS)." };
@@ -13,6 +13,9 @@ internal static class CliPipeline
 
     public static Option<bool> FastOption() => new("--fast") { Description = "Use the greedy parser: several times faster, a little less accurate." };
 
+    /// <summary>The tokenizer with the learned sentence splitter when the model directory has one, else with the rules.</summary>
+    private static Tokenizer CreateTokenizer(string? modelDirectory) => new(SentenceSplitter.FromModelDirectory(ModelLocator.Find(modelDirectory)));
+
     public static Pipeline Load(ParseResult parsed, Option<DirectoryInfo?> models, Option<int?> beam, Option<bool> fast) =>
-        Pipeline.Load(ModelLocator.Find(parsed.GetValue(models)?.FullName), new Tokenizer(), parsed.GetValue(beam), parsed.GetValue(fast));
+        Pipeline.Load(ModelLocator.Find(parsed.GetValue(models)?.FullName), CreateTokenizer(parsed.GetValue(models)?.FullName), parsed.GetValue(beam), parsed.GetValue(fast));
 }

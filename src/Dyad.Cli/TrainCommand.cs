@@ -3,19 +3,22 @@ using System.Diagnostics;
 using System.Globalization;
 using Dyad.Nlp;
 using Dyad.Nlp.Conllu;
+using Dyad.Nlp.Evaluation;
 using Dyad.Nlp.Parsing;
 using Dyad.Nlp.Tagging;
+using Dyad.Nlp.Tokenization;
 
 namespace Dyad.Cli;
 
-/// <summary><c>dyad train tagger|parser --train FILE --dev FILE --out DIR</c>: trains a model deterministically.</summary>
+/// <summary><c>dyad train tagger|parser|sentences --train FILE --dev FILE --out DIR</c>: trains a model deterministically.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
     {
-        var command = new Command("train", "Train the tagger (with the lemmatizer) or the parser on CoNLL-U data; deterministic for a seed.");
+        var command = new Command("train", "Train the tagger (with the lemmatizer), the parser or the sentence splitter on CoNLL-U data; deterministic for a seed.");
         command.Subcommands.Add(Create("tagger", "Train the part-of-speech tagger and the lemmatizer.", TrainTagger));
         command.Subcommands.Add(Create("parser", "Train the dependency parser on tags predicted by jack-knifed taggers: with --beam above 1 the accurate model (parser.model), else the fast greedy one (parser-fast.model).", TrainParser));
+        command.Subcommands.Add(Create("sentences", "Train the sentence splitter on the treebank laid out as raw text (paragraphs by blank lines, sentences by spaces).", TrainSentences));
         return command;
     }
 
@@ -24,7 +27,7 @@ internal static class TrainCommand
     private static Command Create(string name, string description, Func<Arguments, int> run)
     {
         var train = new Option<FileInfo>("--train") { Description = "Training data, CoNLL-U.", Required = true };
-        var dev = new Option<FileInfo?>("--dev") { Description = "Development data, CoNLL-U, for progress reports." };
+        var dev = new Option<FileInfo?>("--dev") { Description = "Development data, CoNLL-U, for progress reports (the sentence splitter's dev sentence F1)." };
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write the model into.", Required = true };
         var epochs = new Option<int?>("--epochs") { Description = "Passes over the training data." };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
@@ -79,5 +82,35 @@ internal static class TrainCommand
         parser.Save(modelPath);
         arguments.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parser: {parser.Labels.Count} labels, {parser.FeatureCount} features, beam {parser.BeamWidth}, written to {modelPath}; {clock.Elapsed.TotalSeconds:F1} s"));
         return ExitCodes.Ok;
+    }
+
+    private static int TrainSentences(Arguments arguments)
+    {
+        var clock = Stopwatch.StartNew();
+        var train = LoadRawText(arguments.Train, arguments.Log);
+        var dev = arguments.Dev is null ? null : LoadRawText(arguments.Dev, arguments.Log);
+        var options = arguments.Options with { Epochs = arguments.Options.Epochs };
+        var splitter = SentenceSplitter.Train([train], options, arguments.Log, dev);
+        Directory.CreateDirectory(arguments.Out);
+        splitter.Save(Path.Combine(arguments.Out, ModelDirectory.SentencesFile));
+        arguments.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sentences: {splitter.FeatureCount} features; {clock.Elapsed.TotalSeconds:F1} s"));
+        return ExitCodes.Ok;
+    }
+
+    private static RawTextCorpus LoadRawText(string path, TextWriter log)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var corpus = RawTextCorpus.Load(path, diagnostics);
+        foreach (var diagnostic in diagnostics)
+        {
+            log.WriteLine(diagnostic);
+        }
+
+        if (corpus.Sentences.Count == 0)
+        {
+            throw new InvalidDataException($"{ErrorCodes.NoTrainingData}: {path} holds no readable CoNLL-U sentence.");
+        }
+
+        return corpus;
     }
 }

@@ -14,4 +14,7 @@ public static class ModelDirectory
 
     /// <summary>The fast parser's file name: greedy, trained with the dynamic oracle.</summary>
     public const string FastParserFile = "parser-fast.model";
+
+    /// <summary>The learned sentence splitter's file name; optional: without it sentences are split by rules alone.</summary>
+    public const string SentencesFile = "sentences.model";
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dyad.Nlp.Learning;
 using Dyad.Nlp.Parsing;
 using Dyad.Nlp.Tagging;
+using Dyad.Nlp.Tokenization;
 
 namespace Dyad.Nlp;
 
@@ -40,7 +41,15 @@ public sealed class Pipeline
     /// <summary>How long loading the models took.</summary>
     public TimeSpan LoadTime { get; }
 
-    /// <summary>Loads the models of <paramref name="modelDirectory"/> and the rule-based tokenizer.</summary>
+    /// <summary>
+    /// Loads the models of <paramref name="modelDirectory"/> with the rule-based tokenizer, whose sentences the learned
+    /// splitter in <see cref="ModelDirectory.SentencesFile"/> decides when the directory has one (see
+    /// <see cref="SentenceSplitter.FromModelDirectory"/>).
+    /// </summary>
+    /// <exception cref="ModelException">A model file is missing or damaged (the sentence model may be missing).</exception>
+    public static Pipeline Load(string modelDirectory) => Load(modelDirectory, new Tokenizer(SentenceSplitter.FromModelDirectory(modelDirectory)));
+
+    /// <summary>Loads the models of <paramref name="modelDirectory"/> and uses <paramref name="tokenizer"/> as it is.</summary>
     /// <exception cref="ModelException">A model file is missing or damaged.</exception>
     /// <param name="modelDirectory">Directory holding the model files named in <see cref="ModelDirectory"/>.</param>
     /// <param name="tokenizer">The tokenizer and sentence splitter stage.</param>

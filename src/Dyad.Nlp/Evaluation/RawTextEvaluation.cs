@@ -69,6 +69,43 @@ public sealed record RawTextCorpus(IReadOnlyList<ConlluSentence> Sentences, stri
         return text.ToString();
     }
 
+    /// <summary>
+    /// Where each gold sentence ends in <see cref="Text"/>: the offset (UTF-16 code units) one past its last
+    /// non-white-space character, in sentence order. A sentence splitter learns its boundaries from these.
+    /// </summary>
+    /// <exception cref="InvalidDataException"><see cref="Text"/> does not spell the sentences' forms.</exception>
+    public ImmutableArray<int> SentenceEnds()
+    {
+        // Text holds each sentence's non-white-space characters in order and nothing else, so counting them finds the ends.
+        var ends = ImmutableArray.CreateBuilder<int>(Sentences.Count);
+        var k = 0;
+        foreach (var sentence in Sentences)
+        {
+            var count = 0;
+            foreach (var (form, _) in ConlluReader.SurfaceTokens(sentence.Words, sentence.Multiwords))
+            {
+                foreach (var c in form)
+                {
+                    count += char.IsWhiteSpace(c) ? 0 : 1;
+                }
+            }
+
+            for (; count > 0 && k < Text.Length; k++)
+            {
+                count -= char.IsWhiteSpace(Text[k]) ? 0 : 1;
+            }
+
+            if (count > 0)
+            {
+                throw new InvalidDataException($"the text ends inside sentence '{sentence.Id}'");
+            }
+
+            ends.Add(k);
+        }
+
+        return ends.MoveToImmutable();
+    }
+
     /// <summary>The gold sentences as evaluation input.</summary>
     public ImmutableArray<ImmutableArray<EvaluationToken>> Gold() => WordAlignment.FromConllu(Sentences);
 

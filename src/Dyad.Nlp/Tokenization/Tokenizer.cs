@@ -88,7 +88,7 @@ public sealed class Tokenizer : IStage
         var buffer = new List<Token>((text.Length / 5) + 4);
         Tokenize(text, buffer, cancellationToken);
         var tokens = buffer.ToImmutableArray();
-        var sentences = SentenceSplitter.SplitUncapped(text, tokens);
+        var sentences = _splitter.SplitUncapped(text, tokens);
         var segmentation = DetachFinalPeriods(text, tokens, sentences);
         return segmentation with { Sentences = _splitter.Cap(text, segmentation.Tokens, segmentation.Sentences) };
     }

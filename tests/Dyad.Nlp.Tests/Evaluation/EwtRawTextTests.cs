@@ -34,6 +34,49 @@ public sealed class EwtRawTextTests
     }
 
     [Theory]
+    [InlineData("dev", 0.83)]
+    [InlineData("test", 0.79)]
+    public void Tokenizer_SegmentsEwtRawTextWithTheLearnedSplitter(string part, double sentenceFloor)
+    {
+        // Given the treebank laid out as raw text, and the committed sentence model (trained on EWT train only)
+        var corpus = Load(part);
+        var splitter = LearnedSplitter();
+        var rules = corpus.Align(new Tokenizer().Process(new Document(part, corpus.Text), TestContext.Current.CancellationToken));
+
+        // When the tokenizer segments it with the model
+        var system = new Tokenizer(splitter).Process(new Document(part, corpus.Text), TestContext.Current.CancellationToken);
+        var alignment = corpus.Align(system);
+
+        // Then sentences improve on the rules' and tokens stay as good
+        Print($"EWT {part}, raw text, learned splitter ({splitter.FeatureCount} features):");
+        Print($"  tokens    {alignment.Tokens}");
+        Print($"  words     {alignment.Words}");
+        Print($"  sentences {alignment.Sentences} (rules alone: {rules.Sentences})");
+        Assert.True(alignment.Sentences.F1 >= sentenceFloor, $"sentence F1 {alignment.Sentences.F1}");
+        Assert.True(alignment.Sentences.F1 > rules.Sentences.F1, $"sentence F1 {alignment.Sentences.F1} against the rules' {rules.Sentences.F1}");
+        // (Tokens differ only where a sentence now ends after an abbreviation, whose period then becomes a token.)
+        Assert.InRange(alignment.Tokens.F1, rules.Tokens.F1 - 0.0005, 1.0);
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("test")]
+    public void Tokenizer_SegmentsEwtOneSentencePerLineWithTheLearnedSplitter(string part)
+    {
+        // Given the gold text with one sentence per line, where the line breaks give every boundary away
+        var corpus = Load(part);
+        var text = string.Join('\n', corpus.Sentences.Select(s => s.Text));
+
+        // When the learned splitter segments it
+        var system = new Tokenizer(LearnedSplitter()).Process(new Document(part, text), TestContext.Current.CancellationToken);
+        var alignment = WordAlignment.Align(corpus.Gold(), WordAlignment.FromDocument(system));
+
+        // Then it keeps the line breaks' boundaries and adds none of its own
+        Print($"EWT {part}, one sentence per line, learned splitter: sentences {alignment.Sentences}");
+        Assert.True(alignment.Sentences.F1 >= 0.97, $"sentence F1 {alignment.Sentences.F1}");
+    }
+
+    [Theory]
     [InlineData("dev")]
     [InlineData("test")]
     public void Tokenizer_SegmentsEwtOneSentencePerLine(string part)
@@ -51,13 +94,15 @@ public sealed class EwtRawTextTests
         Assert.True(alignment.Sentences.F1 >= 0.97, $"sentence F1 {alignment.Sentences.F1}");
     }
 
-    [Fact]
-    public void Tokenizer_ReportsSpeed()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Tokenizer_ReportsSpeed(bool learned)
     {
-        // Given about 4 MB of EWT text
+        // Given about 3 MB of EWT text, and the rules or the learned splitter
         var corpus = Load("train");
         var text = string.Concat(Enumerable.Repeat(corpus.Text + "\n\n", 3));
-        var tokenizer = new Tokenizer();
+        var tokenizer = new Tokenizer(learned ? LearnedSplitter() : new SentenceSplitter());
         _ = tokenizer.Segment(corpus.Text[..10_000], TestContext.Current.CancellationToken);
 
         // When it is segmented
@@ -69,7 +114,7 @@ public sealed class EwtRawTextTests
         var seconds = stopwatch.Elapsed.TotalSeconds;
         Print(string.Create(
             CultureInfo.InvariantCulture,
-            $"{text.Length / 1e6:F1} M chars, {segmentation.Tokens.Length} tokens, {segmentation.Sentences.Length} sentences in {seconds:F2} s: {segmentation.Tokens.Length / seconds / 1e6:F2} M tokens/s"));
+            $"{(learned ? "learned" : "rules")}: {text.Length / 1e6:F1} M chars, {segmentation.Tokens.Length} tokens, {segmentation.Sentences.Length} sentences in {seconds:F2} s: {segmentation.Tokens.Length / seconds / 1e6:F2} M tokens/s"));
         Assert.NotEmpty(segmentation.Tokens);
     }
 
@@ -85,6 +130,18 @@ public sealed class EwtRawTextTests
         var corpus = RawTextCorpus.Load(path, diagnostics);
         Assert.Empty(diagnostics);
         return corpus;
+    }
+
+    /// <summary>The committed sentence model, or a skip when it is not there.</summary>
+    private static SentenceSplitter LearnedSplitter()
+    {
+        var path = Path.Combine(TestData.Models, ModelDirectory.SentencesFile);
+        if (!File.Exists(path))
+        {
+            Assert.Skip($"{path} is not there; train it with './dyad train sentences'.");
+        }
+
+        return SentenceSplitter.Load(path);
     }
 
     private static void Print(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);

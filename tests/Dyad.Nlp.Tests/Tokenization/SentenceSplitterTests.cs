@@ -3,7 +3,7 @@ using Dyad.Nlp.Tokenization;
 
 namespace Dyad.Nlp.Tests.Tokenization;
 
-public sealed class SentenceSplitterTests
+public sealed partial class SentenceSplitterTests
 {
     private static string[] Split(string text)
     {

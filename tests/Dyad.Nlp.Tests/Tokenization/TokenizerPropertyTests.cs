@@ -51,9 +51,26 @@ public sealed class TokenizerPropertyTests
     {
         // Given any text
         // When it is segmented (which may split a final abbreviation's period)
-        var segmentation = new Tokenizer(new SentenceSplitter(maxTokens: 8)).Segment(text);
-
         // Then the tokens still partition the text and the sentences tile the tokens without gaps
+        CheckSentences(text, new Tokenizer(new SentenceSplitter(maxTokens: 8)).Segment(text));
+    });
+
+    [FsCheck.Xunit.Property(MaxTest = 500)]
+    public Property Tokenizer_LearnedSentencesCoverEveryTokenOnceInOrder() => Prop.ForAll(Texts(), text =>
+    {
+        // Given any text, and a learned splitter that ends sentences where its model says, or wherever it may
+        foreach (var threshold in new[] { 0f, -1e6f })
+        {
+            // When it is segmented
+            var segmentation = new Tokenizer(SentenceSplitterTests.TinyLearnedSplitter.WithThreshold(threshold)).Segment(text);
+
+            // Then the learned splitter keeps the same guarantees as the rules
+            CheckSentences(text, segmentation);
+        }
+    });
+
+    private static void CheckSentences(string text, Segmentation segmentation)
+    {
         CheckPartition(text, segmentation.Tokens);
         var expectedStart = 0;
         foreach (var sentence in segmentation.Sentences)
@@ -65,7 +82,7 @@ public sealed class TokenizerPropertyTests
         }
 
         Assert.Equal(segmentation.Tokens.Length, expectedStart);
-    });
+    }
 
     private static bool IsInsideWord(ImmutableArray<Token> tokens, int index) =>
         tokens[index - 1].IsPartOfWord && tokens[index - 1].SurfaceEnd == tokens[index].SurfaceEnd;
