@@ -10,7 +10,8 @@ namespace Dyad.Nlp.Tokenization;
 /// lower-cased forms, shapes, a suffix), the abbreviation kind of a dotted word, whether the next word is a typical
 /// sentence opener, the white space in the gap, the rule splitter's decisions here and at the next gap, how the current
 /// sentence began and how long it has run, how far the paragraph's end and the next sentence-final punctuation are,
-/// whether a double quote is open, and the usual casing and part of speech of the words around (<see cref="WordClasses"/>).
+/// whether a double quote is open, and the usual casing, part of speech and sentence start and end rates of the words
+/// around (<see cref="WordClasses"/>).
 /// </summary>
 /// <remarks>
 /// One instance per text: per-token values are computed once, in time linear in the number of tokens, and each gap
@@ -19,7 +20,7 @@ namespace Dyad.Nlp.Tokenization;
 internal sealed class SentenceBoundaryFeatures
 {
     /// <summary>Most features one gap yields.</summary>
-    public const int MaxFeatures = 48;
+    public const int MaxFeatures = 52;
 
     /// <summary>Stands for a token outside the paragraph (before its start or after its end).</summary>
     private const ulong Outside = 0x5E17_0000_0000_0001UL;
@@ -49,6 +50,8 @@ internal sealed class SentenceBoundaryFeatures
     private readonly ulong[] _shape;
     private readonly ulong[] _casing;
     private readonly ulong[] _tag;
+    private readonly ulong[] _startRate;
+    private readonly ulong[] _endRate;
     private readonly int[] _verbsBefore;
     private readonly int[] _paragraphStart;
     private readonly int[] _paragraphEnd;
@@ -73,6 +76,8 @@ internal sealed class SentenceBoundaryFeatures
         _shape = new ulong[n];
         _casing = new ulong[n];
         _tag = new ulong[n];
+        _startRate = new ulong[n];
+        _endRate = new ulong[n];
         _verbsBefore = new int[n + 1];
         _paragraphStart = new int[n];
         _paragraphEnd = new int[n];
@@ -90,6 +95,8 @@ internal sealed class SentenceBoundaryFeatures
             _shape[i] = Shape(form);
             _casing[i] = char.IsUpper(form[0]) ? (ulong)words.CasingOf(_lower[i]) : NotCapitalised;
             var tag = words.TagOf(_lower[i]);
+            _startRate[i] = (ulong)words.StartRateOf(_lower[i]);
+            _endRate[i] = (ulong)words.EndRateOf(_lower[i]);
             _tag[i] = tag > 0 ? (ulong)tag : _shape[i];
             _verbsBefore[i + 1] = _verbsBefore[i] + (WordClasses.IsVerb(tag) ? 1 : 0);
             if (i > 0 && ParagraphBreakAfter(i - 1))
@@ -310,6 +317,9 @@ internal sealed class SentenceBoundaryFeatures
         features[n++] = FeatureHash.Of(41, t0, t1, t2);
         features[n++] = FeatureHash.Of(42, hasVerb, t1, s1);
         features[n++] = FeatureHash.Of(43, c1, t1, t0);
+        features[n++] = FeatureHash.Of(44, _endRate[i], _startRate[i + 1], r);
+        features[n++] = FeatureHash.Of(45, _endRate[i], _startRate[i + 1], FeatureHash.Of(0, s0, s1));
+        features[n++] = FeatureHash.Of(46, _endRate[i], c1, t1);
         return n;
     }
 

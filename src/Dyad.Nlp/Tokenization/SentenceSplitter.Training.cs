@@ -11,9 +11,12 @@ public sealed partial class SentenceSplitter
 {
     /// <summary>
     /// Gaps a feature must occur in before the perceptron may use it. Features seen once mostly memorise one document;
-    /// leaving them out regularises the model (5-fold cross-validation on EWT train: sentence F1 86.6 → 86.8).
+    /// leaving them out regularises the model (5-fold cross-validation on EWT train: sentence F1 up by about 0.3).
     /// </summary>
     private const int MinimumFeatureCount = 2;
+
+    /// <summary>Folds of the training paragraphs for jack-knifing the word tables.</summary>
+    private const int TableFolds = 5;
 
     private static readonly string[] ClassNames = ["inside", "boundary"];
 
@@ -38,15 +41,28 @@ public sealed partial class SentenceSplitter
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
         var parts = train.Select(corpus => (corpus.Text, Tokens: Tokenizer.Tokenize(corpus.Text), Ends: (IReadOnlySet<int>)corpus.SentenceEnds().ToHashSet())).ToList();
-        var words = WordClasses.Learn(parts, train.SelectMany(corpus => corpus.Sentences).SelectMany(sentence => sentence.Words).Select(word => (word.Form, word.Upos)));
-        var texts = parts.Select(part => TrainingText.Create(part.Text, part.Tokens, part.Ends, words)).ToList();
-        var paragraphs = Paragraphs(texts);
+        var goldWords = train.SelectMany(corpus => corpus.Sentences).SelectMany(sentence => sentence.Words).Select(word => (word.Form, word.Upos)).ToList();
+        var words = WordClasses.Learn(parts, goldWords);
+        var paragraphs = Paragraphs([.. parts.Select(part => (part.Text, part.Tokens))]);
         if (paragraphs.Count == 0)
         {
             throw new InvalidDataException($"{ErrorCodes.NoTrainingData}: the training data holds no token.");
         }
 
-        var counts = CountFeatures(texts, paragraphs);
+        // The word tables count sentence starts and ends, so a paragraph's features must come from tables learned
+        // without it, or the model would trust them more than they deserve on unseen text (jack-knifing).
+        var foldOf = parts.Select(part => new int[part.Tokens.Length]).ToArray();
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            Array.Fill(foldOf[paragraphs[p].Text], p % TableFolds, paragraphs[p].Start, paragraphs[p].End - paragraphs[p].Start);
+        }
+
+        var folds = Enumerable.Range(0, TableFolds).Select(fold =>
+        {
+            var held = WordClasses.Learn(parts, goldWords, (t, i) => foldOf[t][i] != fold);
+            return parts.Select(part => TrainingText.Create(part.Text, part.Tokens, part.Ends, held)).ToList();
+        }).ToList();
+        var counts = CountFeatures(folds, paragraphs);
         var perceptron = new AveragedPerceptron(ClassNames.Length);
         var random = new Random(options.Seed);
         Span<ulong> features = stackalloc ulong[SentenceBoundaryFeatures.MaxFeatures];
@@ -61,7 +77,7 @@ public sealed partial class SentenceSplitter
             foreach (var p in order)
             {
                 var (t, first, end) = paragraphs[p];
-                var (text, tokens, ruleEnds, goldEnds, context) = texts[t];
+                var (text, tokens, ruleEnds, goldEnds, context) = folds[p % TableFolds][t];
                 var start = first;
                 for (var i = first; i < end - 1; i++)
                 {
@@ -111,16 +127,16 @@ public sealed partial class SentenceSplitter
     }
 
     /// <summary>The paragraphs of every text: the text's index and the token range between blank lines.</summary>
-    private static List<(int Text, int Start, int End)> Paragraphs(List<TrainingText> texts)
+    private static List<(int Text, int Start, int End)> Paragraphs(List<(string Text, ImmutableArray<Token> Tokens)> texts)
     {
         var paragraphs = new List<(int Text, int Start, int End)>();
         for (var t = 0; t < texts.Count; t++)
         {
             var start = 0;
-            var count = texts[t].Tokens.Length;
-            for (var i = 0; i < count; i++)
+            var (text, tokens) = texts[t];
+            for (var i = 0; i < tokens.Length; i++)
             {
-                if (i == count - 1 || texts[t].Context.ParagraphBreakAfter(i))
+                if (i == tokens.Length - 1 || HasParagraphBreak(text, tokens[i].SurfaceEnd, tokens[i + 1].Start))
                 {
                     paragraphs.Add((t, start, i + 1));
                     start = i + 1;
@@ -132,13 +148,14 @@ public sealed partial class SentenceSplitter
     }
 
     /// <summary>Features that occur in at least <see cref="MinimumFeatureCount"/> gaps the model decides, with the gold sentences as history.</summary>
-    private static HashSet<ulong> CountFeatures(List<TrainingText> texts, List<(int Text, int Start, int End)> paragraphs)
+    private static HashSet<ulong> CountFeatures(List<List<TrainingText>> folds, List<(int Text, int Start, int End)> paragraphs)
     {
         var counts = new Dictionary<ulong, int>();
         Span<ulong> features = stackalloc ulong[SentenceBoundaryFeatures.MaxFeatures];
-        foreach (var (t, first, end) in paragraphs)
+        for (var p = 0; p < paragraphs.Count; p++)
         {
-            var (text, tokens, ruleEnds, goldEnds, context) = texts[t];
+            var (t, first, end) = paragraphs[p];
+            var (text, tokens, ruleEnds, goldEnds, context) = folds[p % TableFolds][t];
             var start = first;
             for (var i = first; i < end - 1; i++)
             {

@@ -32,7 +32,7 @@ public sealed partial class SentenceSplitter
     public const string ModelKind = "sentences";
 
     /// <summary>Model format version; bump it when the features change.</summary>
-    public const int ModelVersion = 1;
+    public const int ModelVersion = 2;
 
     private const int BoundaryClass = 1;
 
