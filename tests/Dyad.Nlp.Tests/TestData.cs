@@ -40,45 +40,45 @@ internal static class TestData
     public const string TinyTreebank = """
         # sent_id = t1
         # text = Arnor attacked Gondor.
-        1	Arnor	Arnor	PROPN	NNP	Number=Sing	2	nsubj	_	_
-        2	attacked	attack	VERB	VBD	Mood=Ind|Tense=Past|VerbForm=Fin	0	root	_	_
-        3	Gondor	Gondor	PROPN	NNP	Number=Sing	2	obj	_	SpaceAfter=No
-        4	.	.	PUNCT	.	_	2	punct	_	_
+        1	Arnor	Arnor	PROPN	NNP	Number=Sing	2	nsubj	_	Src=dyad
+        2	attacked	attack	VERB	VBD	Mood=Ind|Tense=Past|VerbForm=Fin	0	root	_	Src=dyad
+        3	Gondor	Gondor	PROPN	NNP	Number=Sing	2	obj	_	SpaceAfter=No|Src=dyad
+        4	.	.	PUNCT	.	_	2	punct	_	Src=dyad
 
         # sent_id = t2
         # text = The army of Gondor did not retreat.
-        1	The	the	DET	DT	Definite=Def|PronType=Art	2	det	_	_
-        2	army	army	NOUN	NN	Number=Sing	6	nsubj	_	_
-        3	of	of	ADP	IN	_	4	case	_	_
-        4	Gondor	Gondor	PROPN	NNP	Number=Sing	2	nmod	_	_
-        5	did	do	AUX	VBD	Mood=Ind|Tense=Past|VerbForm=Fin	6	aux	_	_
-        6	not	not	PART	RB	_	7	advmod	_	_
-        7	retreat	retreat	VERB	VB	VerbForm=Inf	0	root	_	SpaceAfter=No
-        8	.	.	PUNCT	.	_	7	punct	_	_
+        1	The	the	DET	DT	Definite=Def|PronType=Art	2	det	_	Src=dyad
+        2	army	army	NOUN	NN	Number=Sing	6	nsubj	_	Src=dyad
+        3	of	of	ADP	IN	_	4	case	_	Src=dyad
+        4	Gondor	Gondor	PROPN	NNP	Number=Sing	2	nmod	_	Src=dyad
+        5	did	do	AUX	VBD	Mood=Ind|Tense=Past|VerbForm=Fin	6	aux	_	Src=dyad
+        6	not	not	PART	RB	_	7	advmod	_	Src=dyad
+        7	retreat	retreat	VERB	VB	VerbForm=Inf	0	root	_	SpaceAfter=No|Src=dyad
+        8	.	.	PUNCT	.	_	7	punct	_	Src=dyad
 
         # sent_id = t3
         # text = Rohan sent troops to Arnor and promised aid.
-        1	Rohan	Rohan	PROPN	NNP	Number=Sing	2	nsubj	_	_
-        2	sent	send	VERB	VBD	Mood=Ind|Tense=Past|VerbForm=Fin	0	root	_	_
-        3	troops	troop	NOUN	NNS	Number=Plur	2	obj	_	_
-        4	to	to	ADP	IN	_	5	case	_	_
-        5	Arnor	Arnor	PROPN	NNP	Number=Sing	2	obl	_	_
-        6	and	and	CCONJ	CC	_	7	cc	_	_
-        7	promised	promise	VERB	VBD	Mood=Ind|Tense=Past|VerbForm=Fin	2	conj	_	_
-        8	aid	aid	NOUN	NN	Number=Sing	7	obj	_	SpaceAfter=No
-        9	.	.	PUNCT	.	_	2	punct	_	_
+        1	Rohan	Rohan	PROPN	NNP	Number=Sing	2	nsubj	_	Src=dyad
+        2	sent	send	VERB	VBD	Mood=Ind|Tense=Past|VerbForm=Fin	0	root	_	Src=dyad
+        3	troops	troop	NOUN	NNS	Number=Plur	2	obj	_	Src=dyad
+        4	to	to	ADP	IN	_	5	case	_	Src=dyad
+        5	Arnor	Arnor	PROPN	NNP	Number=Sing	2	obl	_	Src=dyad
+        6	and	and	CCONJ	CC	_	7	cc	_	Src=dyad
+        7	promised	promise	VERB	VBD	Mood=Ind|Tense=Past|VerbForm=Fin	2	conj	_	Src=dyad
+        8	aid	aid	NOUN	NN	Number=Sing	7	obj	_	SpaceAfter=No|Src=dyad
+        9	.	.	PUNCT	.	_	2	punct	_	Src=dyad
 
         # sent_id = t4
         # text = Officials in Gondor don't expect talks.
-        1	Officials	official	NOUN	NNS	Number=Plur	6	nsubj	_	_
-        2	in	in	ADP	IN	_	3	case	_	_
-        3	Gondor	Gondor	PROPN	NNP	Number=Sing	1	nmod	_	_
+        1	Officials	official	NOUN	NNS	Number=Plur	6	nsubj	_	Src=dyad
+        2	in	in	ADP	IN	_	3	case	_	Src=dyad
+        3	Gondor	Gondor	PROPN	NNP	Number=Sing	1	nmod	_	Src=dyad
         4-5	don't	_	_	_	_	_	_	_	_
-        4	do	do	AUX	VBP	Mood=Ind|Tense=Pres|VerbForm=Fin	6	aux	_	_
-        5	n't	not	PART	RB	_	6	advmod	_	_
-        6	expect	expect	VERB	VB	VerbForm=Inf	0	root	_	_
-        7	talks	talk	NOUN	NNS	Number=Plur	6	obj	_	SpaceAfter=No
-        8	.	.	PUNCT	.	_	6	punct	_	_
+        4	do	do	AUX	VBP	Mood=Ind|Tense=Pres|VerbForm=Fin	6	aux	_	Src=dyad
+        5	n't	not	PART	RB	_	6	advmod	_	Src=dyad
+        6	expect	expect	VERB	VB	VerbForm=Inf	0	root	_	Src=dyad
+        7	talks	talk	NOUN	NNS	Number=Plur	6	obj	_	SpaceAfter=No|Src=dyad
+        8	.	.	PUNCT	.	_	6	punct	_	Src=dyad
 
         """;
 
