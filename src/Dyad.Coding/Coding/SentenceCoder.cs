@@ -539,27 +539,19 @@ internal sealed class SentenceCoder
     /// </summary>
     private int[] BeforeSequence(int verb)
     {
-        var inTree = new bool[_count];
-        var stack = new Stack<int>();
-        stack.Push(verb);
-        while (stack.Count > 0)
-        {
-            var t = stack.Pop();
-            inTree[t] = true;
-            foreach (var c in _children[t])
-            {
-                if (!(t == verb && _relation[c] is "aux" or "auxpass" or "aux:pass" or "cop" or "advmod" or "neg" or "mark"))
-                {
-                    stack.Push(c);
-                }
-            }
-        }
-
+        var inTree = SubtreeWithout(verb, relation => relation is "aux" or "auxpass" or "aux:pass" or "cop" or "advmod" or "neg" or "mark");
         return [.. Enumerable.Range(0, verb).Where(i => inTree[i] && _upos[i] != "PUNCT")];
     }
 
     /// <summary>Tokens of the verb's subtree after the verb, subjects left out, in text order.</summary>
     private int[] AfterSequence(int verb)
+    {
+        var inTree = SubtreeWithout(verb, relation => relation is "nsubj" or "nsubjpass" or "nsubj:pass");
+        return [.. Enumerable.Range(verb + 1, Math.Max(0, _count - verb - 1)).Where(i => inTree[i] && _upos[i] != "PUNCT")];
+    }
+
+    /// <summary>Marks the tokens of <paramref name="verb"/>'s subtree, leaving out the verb's own children whose relation <paramref name="leaveOut"/> names (and their subtrees).</summary>
+    private bool[] SubtreeWithout(int verb, Func<string, bool> leaveOut)
     {
         var inTree = new bool[_count];
         var stack = new Stack<int>();
@@ -570,14 +562,14 @@ internal sealed class SentenceCoder
             inTree[t] = true;
             foreach (var c in _children[t])
             {
-                if (!(t == verb && _relation[c] is "nsubj" or "nsubjpass" or "nsubj:pass"))
+                if (!(t == verb && leaveOut(_relation[c])))
                 {
                     stack.Push(c);
                 }
             }
         }
 
-        return [.. Enumerable.Range(verb + 1, Math.Max(0, _count - verb - 1)).Where(i => inTree[i] && _upos[i] != "PUNCT")];
+        return inTree;
     }
 
     // ---- patterns ----
