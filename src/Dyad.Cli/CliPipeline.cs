@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Dyad.Nlp;
-using Dyad.Nlp.Tokenization;
 
 namespace Dyad.Cli;
 
@@ -13,9 +12,6 @@ internal static class CliPipeline
 
     public static Option<bool> FastOption() => new("--fast") { Description = "Use the greedy parser: several times faster, a little less accurate." };
 
-    /// <summary>The tokenizer with the learned sentence splitter when the model directory has one, else with the rules.</summary>
-    private static Tokenizer CreateTokenizer(string? modelDirectory) => new(SentenceSplitter.FromModelDirectory(ModelLocator.Find(modelDirectory)));
-
     public static Pipeline Load(ParseResult parsed, Option<DirectoryInfo?> models, Option<int?> beam, Option<bool> fast) =>
-        Pipeline.Load(ModelLocator.Find(parsed.GetValue(models)?.FullName), CreateTokenizer(parsed.GetValue(models)?.FullName), parsed.GetValue(beam), parsed.GetValue(fast));
+        Pipeline.Load(ModelLocator.Find(parsed.GetValue(models)?.FullName), parsed.GetValue(beam), parsed.GetValue(fast));
 }

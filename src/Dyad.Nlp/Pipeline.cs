@@ -47,7 +47,11 @@ public sealed class Pipeline
     /// <see cref="SentenceSplitter.FromModelDirectory"/>).
     /// </summary>
     /// <exception cref="ModelException">A model file is missing or damaged (the sentence model may be missing).</exception>
-    public static Pipeline Load(string modelDirectory) => Load(modelDirectory, new Tokenizer(SentenceSplitter.FromModelDirectory(modelDirectory)));
+    /// <param name="modelDirectory">Directory holding the model files named in <see cref="ModelDirectory"/>.</param>
+    /// <param name="beamWidth">Parser beam width to use instead of the one the parser was trained with; null keeps it.</param>
+    /// <param name="fast">Favour speed, as in <see cref="Load(string, IStage, int?, bool)"/>.</param>
+    public static Pipeline Load(string modelDirectory, int? beamWidth = null, bool fast = false) =>
+        Load(modelDirectory, new Tokenizer(SentenceSplitter.FromModelDirectory(modelDirectory)), beamWidth, fast);
 
     /// <summary>Loads the models of <paramref name="modelDirectory"/> and uses <paramref name="tokenizer"/> as it is.</summary>
     /// <exception cref="ModelException">A model file is missing or damaged.</exception>

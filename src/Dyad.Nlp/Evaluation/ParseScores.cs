@@ -1,4 +1,3 @@
-using Dyad.Nlp.Parsing;
 
 namespace Dyad.Nlp.Evaluation;
 
@@ -42,7 +41,7 @@ public sealed record ParseScores
     /// <summary>From raw text only: sentence F1.</summary>
     public double? SentencesF1 { get; init; }
 
-    /// <summary>Scores a system document that has exactly the gold document's tokens.</summary>
+    /// <summary>Scores a system document that has exactly the gold document's tokens (every figure is then an accuracy).</summary>
     /// <exception cref="ArgumentException">The two documents do not have the same tokens.</exception>
     public static ParseScores SameTokens(Document gold, Document system)
     {
@@ -53,60 +52,7 @@ public sealed record ParseScores
             throw new ArgumentException("the system document must have the gold tokens", nameof(system));
         }
 
-        var pairs = Enumerable.Range(0, gold.Tokens.Length).Select(i => (i, i)).ToList();
-        return Aligned(gold, system, pairs, pairs.Count);
-    }
-
-    /// <summary>
-    /// Scores aligned words: <paramref name="pairs"/> maps gold token indexes to system token indexes;
-    /// <paramref name="systemWords"/> is how many words the system produced (for precision). A head is right when the
-    /// system head is aligned to the gold head (or both are the root).
-    /// </summary>
-    public static ParseScores Aligned(Document gold, Document system, IReadOnlyList<(int Gold, int System)> pairs, int systemWords)
-    {
-        ArgumentNullException.ThrowIfNull(gold);
-        ArgumentNullException.ThrowIfNull(system);
-        ArgumentNullException.ThrowIfNull(pairs);
-        var goldToSystem = new Dictionary<int, int>(pairs.Count);
-        foreach (var (g, s) in pairs)
-        {
-            goldToSystem[g] = s;
-        }
-
-        var goldSentenceOf = SentenceStarts(gold);
-        var systemSentenceOf = SentenceStarts(system);
-        int upos = 0, xpos = 0, feats = 0, lemma = 0, uas = 0, las = 0;
-        foreach (var (g, s) in pairs)
-        {
-            var goldTag = gold.Tags[g];
-            var systemTag = system.Tags[s];
-            upos += goldTag.Upos == systemTag.Upos ? 1 : 0;
-            xpos += goldTag.Xpos == systemTag.Xpos ? 1 : 0;
-            feats += goldTag.Feats == systemTag.Feats ? 1 : 0;
-            lemma += !system.Lemmas.IsDefault && gold.Lemmas[g] == system.Lemmas[s] ? 1 : 0;
-            var goldHead = gold.Dependencies[g].Head;
-            var systemHead = system.Dependencies[s].Head;
-            var headRight = goldHead < 0
-                ? systemHead < 0
-                : systemHead >= 0 && goldToSystem.TryGetValue(goldSentenceOf[g] + goldHead, out var mapped) && mapped == systemSentenceOf[s] + systemHead;
-            if (headRight)
-            {
-                uas++;
-                las += DependencyParser.UniversalRelation(gold.Dependencies[g].Relation) == DependencyParser.UniversalRelation(system.Dependencies[s].Relation) ? 1 : 0;
-            }
-        }
-
-        return new ParseScores
-        {
-            Sentences = gold.Sentences.Length,
-            Tokens = gold.Tokens.Length,
-            Upos = F1(upos, gold.Tokens.Length, systemWords),
-            Xpos = F1(xpos, gold.Tokens.Length, systemWords),
-            Feats = F1(feats, gold.Tokens.Length, systemWords),
-            Lemma = F1(lemma, gold.Tokens.Length, systemWords),
-            Uas = F1(uas, gold.Tokens.Length, systemWords),
-            Las = F1(las, gold.Tokens.Length, systemWords),
-        };
+        return Scored(WordAlignment.Align(gold, system), gold, system, fromRawText: false);
     }
 
     /// <summary>Scores a system's run over <paramref name="corpus"/>'s raw text: every figure is an F1 over aligned words.</summary>
@@ -114,16 +60,19 @@ public sealed record ParseScores
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(system);
-        var alignment = corpus.Align(system);
-        var gold = corpus.GoldDocument("gold");
+        return Scored(corpus.Align(system), corpus.GoldDocument("gold"), system, fromRawText: true);
+    }
+
+    private static ParseScores Scored(WordAlignment alignment, Document gold, Document system, bool fromRawText)
+    {
         var raw = RawTextScores.Evaluate(alignment, gold, system);
         return new ParseScores
         {
             Sentences = gold.Sentences.Length,
             Tokens = gold.Tokens.Length,
-            TokensF1 = Percent(raw.Tokens),
-            WordsF1 = Percent(raw.Words),
-            SentencesF1 = Percent(raw.Sentences),
+            TokensF1 = fromRawText ? Percent(raw.Tokens) : null,
+            WordsF1 = fromRawText ? Percent(raw.Words) : null,
+            SentencesF1 = fromRawText ? Percent(raw.Sentences) : null,
             Upos = Percent(raw.Upos),
             Xpos = Percent(raw.Xpos),
             Feats = Percent(alignment.Score((g, s) => gold.Tags[g].Feats == system.Tags[s].Feats)),
@@ -134,23 +83,4 @@ public sealed record ParseScores
     }
 
     private static double Percent(EvaluationScore? score) => score is { } value ? Math.Round(value.F1 * 100, 2) : 0;
-
-    /// <summary>F1 in percent of <paramref name="correct"/> items against gold and system counts (accuracy when they are equal).</summary>
-    public static double F1(int correct, int gold, int system) =>
-        gold + system == 0 ? 100.0 : Math.Round(200.0 * correct / (gold + system), 2);
-
-    /// <summary>For each token, the index of its sentence's first token, to turn sentence-relative heads into document indexes.</summary>
-    private static int[] SentenceStarts(Document document)
-    {
-        var starts = new int[document.Tokens.Length];
-        foreach (var sentence in document.Sentences)
-        {
-            for (var i = sentence.TokenStart; i < sentence.TokenEnd; i++)
-            {
-                starts[i] = sentence.TokenStart;
-            }
-        }
-
-        return starts;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dyad.Nlp.Conllu;
+using Dyad.Nlp.Parsing;
 
 namespace Dyad.Nlp.Evaluation;
 
@@ -209,7 +210,7 @@ public sealed record RawTextScores(
             var systemHeads = GlobalHeads(system);
             uas = alignment.Attachment(goldHeads, systemHeads);
             las = alignment.Attachment(goldHeads, systemHeads, (g, s) => string.Equals(
-                UniversalRelation(gold.Dependencies[g].Relation), UniversalRelation(system.Dependencies[s].Relation), StringComparison.Ordinal));
+                DependencyParser.UniversalRelation(gold.Dependencies[g].Relation), DependencyParser.UniversalRelation(system.Dependencies[s].Relation), StringComparison.Ordinal));
         }
 
         return new RawTextScores(alignment.Tokens, alignment.Sentences, alignment.Words, upos, xpos, lemmas, uas, las);
@@ -230,11 +231,5 @@ public sealed record RawTextScores(
         }
 
         return heads;
-    }
-
-    private static string UniversalRelation(string relation)
-    {
-        var colon = relation.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? relation : relation[..colon];
     }
 }
