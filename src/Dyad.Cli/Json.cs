@@ -14,5 +14,14 @@ internal static class Json
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>For records (events, places): snake_case, nulls written, so every line has the same fields.</summary>
+    public static JsonSerializerOptions RecordOptions { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static void Write<T>(TextWriter output, T value) => output.WriteLine(JsonSerializer.Serialize(value, Options));
+
+    public static void WriteRecord<T>(TextWriter output, T value) => output.WriteLine(JsonSerializer.Serialize(value, RecordOptions));
 }

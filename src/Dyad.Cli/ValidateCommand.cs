@@ -12,21 +12,18 @@ internal static class ValidateCommand
     public static Command Create()
     {
         var suiteArgument = new Argument<FileInfo>("suite") { Description = "The validation suite file (PETR_Validate_records_*.xml)." };
-        var parses = new Option<string>("--parses") { Description = "Which parses to code: 'given' (the suite's CoNLL-U) or 'dyad' (Dyad's own parser; not yet supported).", DefaultValueFactory = _ => "given" };
+        var parses = new Option<string>("--parses") { Description = "Which parses to code: 'given' (the suite's CoNLL-U) or 'dyad' (the records' text parsed by Dyad's own pipeline).", DefaultValueFactory = _ => "given" };
         parses.AcceptOnlyFromAmong("given", "dyad");
         var dictionaries = new Option<DirectoryInfo>("--dictionaries") { Description = "Folder the <Environment> file names are relative to; the suite's folder by default." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the counts overall and by category." };
-        var command = new Command("validate", "Code a PETRARCH validation suite and compare with its gold events.") { suiteArgument, parses, dictionaries, json };
+        var models = CliPipeline.ModelsOption();
+        var beam = CliPipeline.BeamOption();
+        var fast = CliPipeline.FastOption();
+        var command = new Command("validate", "Code a PETRARCH validation suite and compare with its gold events.") { suiteArgument, parses, dictionaries, json, models, beam, fast };
         command.SetAction(parsed =>
         {
             var output = parsed.InvocationConfiguration.Output;
             var error = parsed.InvocationConfiguration.Error;
-            if (parsed.GetValue(parses) == "dyad")
-            {
-                error.WriteLine("dyad: --parses dyad is not yet supported; use --parses given.");
-                return ExitCodes.Usage;
-            }
-
             var path = parsed.GetValue(suiteArgument)!.FullName;
             if (!File.Exists(path))
             {
@@ -40,7 +37,14 @@ internal static class ValidateCommand
             var set = DictionarySet.Load(suite.Environment.ToDictionaryFiles(folder));
             var diagnostics = new List<Diagnostic>(read.Diagnostics);
             diagnostics.AddRange(set.Diagnostics.Where(d => d.Severity == Severity.Error || d.Code == ErrorCodes.InputUnreadable));
-            var report = ValidationRunner.Run(suite, new EventCoder(set), diagnostics);
+            Func<ValidationRecord, Document>? parse = null;
+            if (parsed.GetValue(parses) == "dyad")
+            {
+                var pipeline = CliPipeline.Load(parsed, models, beam, fast);
+                parse = record => pipeline.Process(new Document(record.Id, record.Text));
+            }
+
+            var report = ValidationRunner.Run(suite, new EventCoder(set), diagnostics, parse);
             foreach (var diagnostic in diagnostics.Where(d => d.Severity == Severity.Error))
             {
                 error.WriteLine(diagnostic);
@@ -51,6 +55,7 @@ internal static class ValidateCommand
                 Json.Write(output, new
                 {
                     Suite = path,
+                    Parses = parsed.GetValue(parses),
                     Records = report.Total.Records,
                     GoldEvents = report.Total.GoldEvents,
                     Correct = report.Total.Correct,

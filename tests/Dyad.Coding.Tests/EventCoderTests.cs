@@ -361,6 +361,26 @@ public sealed class EventCoderTests : IDisposable
         Assert.InRange(report.Total.Extra, 0, CeilingExtra);
     }
 
+    [Fact]
+    public void Coder_ValidationSuite_WithDyadsOwnParses_ReachesTheFloor()
+    {
+        // Given the suite's dictionaries and Dyad's committed models
+        TestData.RequireSharedData();
+        var suite = ValidationSuiteReader.Read(Path.Combine(TestData.SuiteFolder, "PETR_Validate_records_2_02.xml")).Value;
+        var coder = new EventCoder(DictionarySet.Load(suite.DictionaryFiles));
+        var pipeline = Dyad.Nlp.Pipeline.Load(Path.Combine(TestData.RepositoryRoot, "models", "en"));
+
+        // When the records' text is parsed by Dyad instead of taken from the suite's CoNLL-U
+        var report = ValidationRunner.Run(suite, coder, parse: r => pipeline.Process(new Document(r.Id, r.Text), TestContext.Current.CancellationToken));
+
+        // Then (a floor at the figures reached: 264 correct, 40 extra)
+        Assert.Equal(245, report.Total.Records);
+        Assert.InRange(report.Total.Correct, FloorCorrectDyadParses, report.Total.GoldEvents);
+        Assert.InRange(report.Total.Extra, 0, CeilingExtraDyadParses);
+    }
+
     private const int FloorCorrect = 281;
     private const int CeilingExtra = 31;
+    private const int FloorCorrectDyadParses = 264;
+    private const int CeilingExtraDyadParses = 40;
 }

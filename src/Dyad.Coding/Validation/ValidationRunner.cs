@@ -57,8 +57,12 @@ public static class ValidationRunner
     /// <param name="suite">The suite.</param>
     /// <param name="coder">The coder, usually over the suite's own dictionaries.</param>
     /// <param name="diagnostics">Where to report malformed parse rows, or null.</param>
+    /// <param name="parse">
+    /// Makes the parsed document of a record; null uses the record's own CoNLL-U parse (<see cref="ToDocument"/>). Pass
+    /// a parser here to code the records' text with it instead.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="suite"/> or <paramref name="coder"/> is null.</exception>
-    public static ValidationReport Run(ValidationSuite suite, EventCoder coder, ICollection<Diagnostic>? diagnostics = null)
+    public static ValidationReport Run(ValidationSuite suite, EventCoder coder, ICollection<Diagnostic>? diagnostics = null, Func<ValidationRecord, Document>? parse = null)
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(coder);
@@ -72,7 +76,7 @@ public static class ValidationRunner
                 continue;
             }
 
-            var document = ToDocument(record, diagnostics);
+            var document = parse is null ? ToDocument(record, diagnostics) : parse(record);
             var recordCoder = record.Options.IsEmpty ? coder : coder.WithOptions(CodingOptions.FromSettings(record.Options));
             var coding = recordCoder.Code(document, record.Date);
             var counts = Score(record, coding.Events);
