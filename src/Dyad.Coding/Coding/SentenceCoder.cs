@@ -23,6 +23,8 @@ internal sealed class SentenceCoder
     private readonly int[] _depth;
     private readonly List<Mention> _mentions = [];
     private readonly bool[] _consumed;
+    private readonly List<ActorRef>?[] _compounds;
+    private HashSet<string>? _words;
 
     public SentenceCoder(EventCoder coder, Document document, Sentence sentence, DateOnly? date)
     {
@@ -38,6 +40,7 @@ internal sealed class SentenceCoder
         _children = new List<int>[_count];
         _depth = new int[_count];
         _consumed = new bool[_count];
+        _compounds = new List<ActorRef>?[_count];
         for (var i = 0; i < _count; i++)
         {
             var d = _offset + i;
@@ -117,7 +120,7 @@ internal sealed class SentenceCoder
         VerbPattern? bestPattern = null;
         foreach (var pattern in block.Patterns)
         {
-            if (!pattern.IsUsable)
+            if (!pattern.IsUsable || !HasAllWords(pattern.RequiredWords))
             {
                 continue;
             }
@@ -688,7 +691,7 @@ internal sealed class SentenceCoder
 
         foreach (var words in (ImmutableArray<string>[])[member.Words, member.PluralWords])
         {
-            if (words.IsDefaultOrEmpty)
+            if (words.IsDefaultOrEmpty || !HasAllWords(words))
             {
                 continue;
             }
@@ -803,7 +806,64 @@ internal sealed class SentenceCoder
         return true;
     }
 
+    /// <summary>
+    /// True when the sentence has a token that <see cref="WordMatches"/> could match to each of <paramref name="words"/>:
+    /// a cheap test that rules out most patterns before the matcher runs.
+    /// </summary>
+    private bool HasAllWords(ImmutableArray<string> words)
+    {
+        if (words.IsEmpty)
+        {
+            return true;
+        }
+
+        if (_words is null)
+        {
+            _words = new HashSet<string>(_count * 3, StringComparer.Ordinal);
+            for (var i = 0; i < _count; i++)
+            {
+                var form = _word[i];
+                _words.Add(form);
+                _words.Add(_lemma[i]);
+                if (form.EndsWith('S'))
+                {
+                    _words.Add(form[..^1]);
+                    if (form.EndsWith("ES", StringComparison.Ordinal))
+                    {
+                        _words.Add(form[..^2]);
+                    }
+                }
+
+                if (form == "N'T")
+                {
+                    _words.Add("NOT");
+                }
+            }
+        }
+
+        foreach (var word in words)
+        {
+            if (!_words.Contains(word))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The actors of the phrase headed by <paramref name="head"/> and its conjuncts; computed once per head (the result is shared: do not change it).</summary>
     private List<ActorRef> ResolveCompound(int head)
+    {
+        if (head == NoToken)
+        {
+            return [];
+        }
+
+        return _compounds[head] ??= ResolveCompoundUncached(head);
+    }
+
+    private List<ActorRef> ResolveCompoundUncached(int head)
     {
         var result = new List<ActorRef>();
         if (head == NoToken)

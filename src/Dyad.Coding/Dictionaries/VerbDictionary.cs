@@ -96,6 +96,10 @@ public sealed class VerbPattern
         Comment = comment;
         Source = source;
         SynonymSets = synonymSets;
+        var required = new List<string>();
+        CollectRequiredWords(before, required);
+        CollectRequiredWords(after, required);
+        RequiredWords = [.. required.Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>The verb block the pattern belongs to; its verbs are the <c>*</c>.</summary>
@@ -121,6 +125,32 @@ public sealed class VerbPattern
 
     /// <summary>False when a referenced synonym set is not defined in the file, so the pattern can never match.</summary>
     public bool IsUsable { get; internal set; } = true;
+
+    /// <summary>
+    /// The literal words (upper case) the pattern cannot match without, its prepositions included and synonym sets left
+    /// out: a coder skips the pattern at once when a sentence lacks one of them.
+    /// </summary>
+    internal ImmutableArray<string> RequiredWords { get; }
+
+    private static void CollectRequiredWords(ImmutableArray<PatternElement> elements, List<string> words)
+    {
+        foreach (var element in elements)
+        {
+            switch (element.Kind)
+            {
+                case PatternElementKind.Word:
+                    words.Add(element.Text);
+                    break;
+                case PatternElementKind.PrepositionalPhrase:
+                    words.Add(element.Text);
+                    CollectRequiredWords(element.Children, words);
+                    break;
+                case PatternElementKind.NounPhrase:
+                    CollectRequiredWords(element.Children, words);
+                    break;
+            }
+        }
+    }
 
     /// <summary>Formats the pattern in dictionary syntax without its comment: <c>- * (TO BORDER) [154]</c>.</summary>
     public override string ToString()
