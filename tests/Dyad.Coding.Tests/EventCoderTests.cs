@@ -113,6 +113,51 @@ public sealed class EventCoderTests : IDisposable
     }
 
     [Fact]
+    public void Coder_ReadyToAct_CodesTheIntentToAct()
+    {
+        // Given "Arnor is ready to attack Gondor": attack is 190; readiness turns it into a threat of conventional attack
+        var document = Parse("1 Arnor Arnor PROPN 3 nsubj", "2 is be AUX 3 cop", "3 ready ready ADJ 0 root", "4 to to PART 5 mark", "5 attack attack VERB 3 xcomp", "6 Gondor Gondor PROPN 5 obj");
+
+        // When
+        var result = _coder.Code(document, null);
+
+        // Then
+        Assert.Equal(["1384 ARN GON"], result.Events.Select(e => e.ToString()));
+        Assert.StartsWith("intent 'ready'", result.Events[0].Rule, StringComparison.Ordinal);
+        Assert.Contains(result.Notes, n => n.Reason.Contains("190 becomes the intent 1384", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Coder_ReadinessOfAPronoun_TakesTheSourceFromTheClause()
+    {
+        // Given "Arnor expressed its readiness to meet Gondor"
+        var document = Parse("1 Arnor Arnor PROPN 2 nsubj", "2 expressed express VERB 0 root", "3 its its PRON 4 nmod:poss", "4 readiness readiness NOUN 2 obj", "5 to to PART 6 mark", "6 meet meet VERB 4 acl", "7 Gondor Gondor PROPN 6 obj");
+
+        // When / Then: intent to meet, once (the reciprocal passive code of MEET does not apply to an intent)
+        Assert.Equal(["036 ARN GON"], Code(document));
+    }
+
+    [Fact]
+    public void Coder_ActionWithoutIntent_KeepsItsCode()
+    {
+        // Given "Arnor agreed and attacked Gondor": no infinitive, so no intent
+        var document = Parse("1 Arnor Arnor PROPN 2 nsubj", "2 agreed agree VERB 0 root", "3 and and CCONJ 4 cc", "4 attacked attack VERB 2 conj", "5 Gondor Gondor PROPN 4 obj");
+
+        // When / Then
+        Assert.Equal(["190 ARN GON"], Code(document));
+    }
+
+    [Fact]
+    public void Coder_ConjoinedVerbs_ShareTheLaterVerbsObject()
+    {
+        // Given "Arnor praised and attacked Gondor"
+        var document = Parse("1 Arnor Arnor PROPN 2 nsubj", "2 praised praise VERB 0 root", "3 and and CCONJ 4 cc", "4 attacked attack VERB 2 conj", "5 Gondor Gondor PROPN 4 obj");
+
+        // When / Then
+        Assert.Equal(["051 ARN GON", "190 ARN GON"], Code(document));
+    }
+
+    [Fact]
     public void Coder_PassiveWithByPhrase_SwapsSourceAndTarget()
     {
         // Given "Gondor was attacked by Arnor"

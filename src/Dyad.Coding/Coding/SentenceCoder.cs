@@ -4,7 +4,7 @@ using Dyad.Coding.Dictionaries;
 namespace Dyad.Coding.Coding;
 
 /// <summary>Codes one sentence; holds the sentence's words, tree and actor mentions while it does. Not thread-safe; used once.</summary>
-internal sealed class SentenceCoder
+internal sealed partial class SentenceCoder
 {
     private const int NoToken = -1;
     private static readonly string[] ClauseRelations = ["conj", "cc", "punct", "acl", "parataxis", "advcl", "ccomp", "xcomp", "dep", "discourse", "list", "mark", "csubj"];
@@ -160,6 +160,18 @@ internal sealed class SentenceCoder
             rule = "not (" + rule + ")";
         }
 
+        var intentHead = code.IsNull ? NoToken : FindIntentHead(verb);
+        if (intentHead != NoToken && !code.Active.StartsWith("03", StringComparison.Ordinal) && IntentCode(code.Active) is { } intent)
+        {
+            notes.Add(new CodingNote(verbDoc, $"'{_word[verb]}' is what '{_word[intentHead]}' intends: {code.Active} becomes the intent {intent}"));
+            code = new VerbCode(intent, null);
+            rule = "intent '" + _word[intentHead].ToLowerInvariant() + "' + " + rule;
+        }
+        else
+        {
+            intentHead = NoToken;
+        }
+
         if (code.IsNull)
         {
             return;
@@ -182,6 +194,11 @@ internal sealed class SentenceCoder
         {
             sourceHead = subject;
             targetHead = FindObject(verb, best?.Preposition ?? NoToken);
+        }
+
+        if (intentHead != NoToken && sourceHead == intentHead)
+        {
+            sourceHead = IntentNounSource(intentHead);
         }
 
         if (best is not null && best.Source != NoToken)
@@ -455,6 +472,19 @@ internal sealed class SentenceCoder
             if (!prepositionalOnly && _relation[child] is "dobj" or "obj" or "iobj" && ResolveCompound(child).Count > 0)
             {
                 return child;
+            }
+        }
+
+        // "to arm and train the Iraqi army": a verb with no object of its own shares the object of a later conjoined verb.
+        if (!prepositionalOnly && !_children[verb].Exists(c => _relation[c] is "dobj" or "obj"))
+        {
+            foreach (var conjunct in _children[verb].Where(c => _relation[c] == "conj" && _upos[c] == "VERB" && c > verb))
+            {
+                var shared = _children[conjunct].FirstOrDefault(c => _relation[c] is "dobj" or "obj" && c > conjunct, NoToken);
+                if (shared != NoToken && ResolveCompound(shared).Count > 0)
+                {
+                    return shared;
+                }
             }
         }
 
