@@ -1,0 +1,683 @@
+using System.Collections.Frozen;
+
+namespace Dyad.Geo;
+
+/// <summary>
+/// Finds place names in text and resolves each to a gazetteer entry, in process and without a server.
+/// Recognition: capitalised word sequences that match a gazetteer name (longest match first: "New York", "Deir
+/// ez-Zor", "Abu Dhabi"), with locative words ("in", "at", "near"...), datelines and "Town, Country" as cues; demonyms
+/// ("Iraqi"), adjectives, months, titles and names inside longer proper names ("Michael Jordan", "Washington Post")
+/// are kept apart. Resolution: among the candidates of a name, the highest score from its population (log10), its
+/// kind (a country name is a country; a capital before a division of the same name), the caller's country context
+/// (actors' countries), the countries the document names, the "Town, Country" pattern, and the choice made for the
+/// same name earlier in the document.
+/// </summary>
+/// <remarks>Holds only the read-only gazetteer, so one instance may serve many threads.</remarks>
+public sealed class Geocoder
+{
+    /// <summary>Cities smaller than this are taken only with a cue ("in Sinjar", "Paris, Texas"), not from capitals alone.</summary>
+    public const long MinimumPopulationWithoutCue = 15_000;
+
+    /// <summary>Most tokens a name may span ("Deir", "ez", "-", "Zor" is four).</summary>
+    private const int MaxSpanTokens = 8;
+
+    private const double CountryBonus = 3.0;
+    private const double Adm1Bonus = -0.5;
+    private const double CapitalBonus = 1.5;
+    private const double DivisionSeatBonus = 0.5;
+    private const double SecondLevelSeatBonus = 0.2;
+    private const double CallerContextBonus = 4.0;
+    private const double DocumentContextBonus = 3.0;
+    private const double ResolvedContextBonus = 1.5;
+    private const double CommaPatternBonus = 10.0;
+    private const double DivisionWordBonus = 3.0;
+    private const double SameDivisionBonus = 1.0;
+    private const double SameSentenceCountryBonus = 4.0;
+    private const double EarlierChoiceBonus = 1.5;
+
+    private static readonly FrozenSet<string> CueWords = Set(
+        "in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around", "throughout", "toward",
+        "towards", "via", "through", "within", "beyond", "nearby", "off", "reached", "entered", "visited", "visit", "visiting",
+        "captured", "recaptured", "retook", "seized", "liberated", "besieged", "shelled", "bombed", "struck", "stormed", "fled");
+
+    private static readonly FrozenSet<string> PlaceNouns = Set(
+        "city", "town", "village", "province", "region", "capital", "outskirts", "district", "state", "governorate",
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "suburbs", "center", "centre",
+        "heart", "port", "area", "countryside", "streets", "people", "residents", "citizens", "border");
+
+    private static readonly FrozenSet<string> DivisionWords = Set(
+        "province", "governorate", "state", "region", "oblast", "district", "county", "prefecture", "department");
+
+    private static readonly FrozenSet<string> ModifierWords = Set(
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeastern",
+        "northwestern", "southeastern", "southwestern", "upper", "lower", "greater", "downtown", "occupied", "rebel-held");
+
+    private static readonly FrozenSet<string> FunctionWords = Set(
+        "the", "in", "at", "on", "of", "for", "from", "to", "and", "but", "or", "by", "with", "near", "as", "after",
+        "before", "since", "while", "when", "if", "a", "an", "this", "that", "across", "around", "inside", "outside",
+        "into", "toward", "towards", "via", "both", "all", "some", "many", "like", "than", "between", "against", "over",
+        "under", "during", "about", "only", "also", "then", "meanwhile", "however", "yet", "so", "said", "says", "says:");
+
+    private static readonly FrozenSet<string> Titles = Set(
+        "mr", "mrs", "ms", "miss", "dr", "gen", "general", "col", "colonel", "lt", "capt", "captain", "maj", "major",
+        "sgt", "adm", "admiral", "sen", "senator", "rep", "gov", "governor", "president", "minister", "premier",
+        "king", "queen", "prince", "princess", "pope", "sheikh", "sheik", "emir", "sultan", "ayatollah", "imam", "rev",
+        "father", "judge", "justice", "chancellor", "secretary", "ambassador", "envoy", "mayor", "commander", "marshal",
+        "prof", "professor", "lord", "lady", "sir", "saint", "coach", "spokesman", "spokeswoman", "mp");
+
+    private static readonly FrozenSet<string> OrganizationWords = Set(
+        "post", "times", "journal", "herald", "tribune", "news", "press", "agency", "university", "college", "school",
+        "institute", "club", "united", "fc", "bank", "group", "company", "corp", "corporation", "inc", "ltd", "airlines",
+        "airways", "agreement", "accord", "accords", "declaration", "protocol", "convention", "treaty", "summit",
+        "conference", "council", "committee", "party", "front", "movement", "brigade", "brigades", "army", "police",
+        "government", "ministry", "stock", "exchange", "observer", "mail", "telegraph", "guardian", "daily", "today",
+        "declaration", "initiative", "format", "talks", "process", "peace", "dam", "airport", "international");
+
+    private static readonly FrozenSet<string> CalendarWords = Set(
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
+        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+
+    /// <summary>Words that are places somewhere but far more often something else in news text.</summary>
+    private static readonly FrozenSet<string> CommonWords = Set(
+        "god", "allah", "christ", "jesus", "mary", "islam", "muslim", "christian", "jewish", "arab", "kurd", "kurds",
+        "kurdish", "sunni", "shiite", "shia", "government", "president", "republic", "union", "state", "states", "city",
+        "capital", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "police",
+        "army", "reuters", "congress", "parliament", "senate", "house", "court", "media", "internet", "world", "earth",
+        "europe", "asia", "africa", "i", "we", "you", "he", "she", "it", "they", "a", "an", "the", "of", "and", "or",
+        "no", "yes", "mr", "new", "old", "victory", "liberty", "independence", "union", "unity", "progress", "hope",
+        "paradise", "enterprise", "opportunity", "friendship", "peace", "justice", "freedom", "concord", "providence",
+        "best", "bath", "deal", "split", "sale", "mobile", "reading", "orange", "normal", "commerce", "industry");
+
+    /// <summary>Words that are places but, at the start of a sentence, are usually ordinary words.</summary>
+    private static readonly FrozenSet<string> SentenceInitialWords = Set(
+        "nice", "florence", "victoria", "eugene", "troy", "marion", "lincoln", "austin", "charlotte", "aurora", "mobile");
+
+    private readonly Gazetteer _gazetteer;
+
+    /// <summary>Creates a geocoder over <paramref name="gazetteer"/>.</summary>
+    public Geocoder(Gazetteer gazetteer)
+    {
+        ArgumentNullException.ThrowIfNull(gazetteer);
+        _gazetteer = gazetteer;
+    }
+
+    /// <summary>The gazetteer the geocoder reads.</summary>
+    public Gazetteer Gazetteer => _gazetteer;
+
+    /// <summary>Finds and resolves the toponyms of <paramref name="text"/>, tokenized by <see cref="SimpleTokenizer"/>.</summary>
+    /// <param name="text">The document's text.</param>
+    /// <param name="countryContext">Countries the caller knows the document is about (actors' countries): ISO alpha-2,
+    /// alpha-3 or CAMEO actor codes ("IRQGOV"); unknown codes are ignored.</param>
+    public IReadOnlyList<Toponym> Geocode(string text, IEnumerable<string>? countryContext = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Geocode(text, SimpleTokenizer.Tokenize(text), countryContext);
+    }
+
+    /// <summary>Finds and resolves the toponyms of a document that Dyad's pipeline has tokenized (and perhaps tagged).</summary>
+    /// <param name="document">The document; its tokens must be set, its tags and sentences are used when set.</param>
+    /// <param name="countryContext">As in <see cref="Geocode(string, IEnumerable{string}?)"/>.</param>
+    /// <exception cref="InvalidOperationException">The document has no tokens yet.</exception>
+    public IReadOnlyList<Toponym> Geocode(Document document, IEnumerable<string>? countryContext = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Tokens.IsDefault)
+        {
+            throw new InvalidOperationException("The geocoder needs tokens: run the tokenizer first.");
+        }
+
+        var tagged = !document.Tags.IsDefault;
+        var tokens = new GeoToken[document.Tokens.Length];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            tokens[i] = new GeoToken(document.Tokens[i].Start, document.Tokens[i].End, tagged ? document.Tags[i].Upos : null);
+        }
+
+        int[]? starts = document.Sentences.IsDefault ? null : [.. document.Sentences.Select(s => s.TokenStart)];
+        return Geocode(document.Text, tokens, countryContext, starts);
+    }
+
+    /// <summary>Finds and resolves the toponyms of <paramref name="text"/> given its tokens.</summary>
+    /// <param name="text">The document's text.</param>
+    /// <param name="tokens">Tokens in text order, as character ranges of <paramref name="text"/>, with optional UPOS.</param>
+    /// <param name="countryContext">As in <see cref="Geocode(string, IEnumerable{string}?)"/>.</param>
+    /// <param name="sentenceStarts">Indexes of the tokens that start a sentence; when <c>null</c>, a sentence starts at
+    /// the first token, after '.', '!' or '?', and after a line break.</param>
+    /// <returns>The toponyms in text order; they never overlap.</returns>
+    public IReadOnlyList<Toponym> Geocode(string text, IReadOnlyList<GeoToken> tokens, IEnumerable<string>? countryContext = null, IReadOnlyList<int>? sentenceStarts = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        var reading = new Reading(this, text, tokens, sentenceStarts);
+        var mentions = reading.Recognize();
+        return Resolve(reading, mentions, countryContext);
+    }
+
+    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
+
+    private List<Toponym> Resolve(Reading reading, List<Mention> mentions, IEnumerable<string>? countryContext)
+    {
+        var callerCountries = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var code in countryContext ?? [])
+        {
+            if (code is not null && _gazetteer.NormalizeCountryCode(code) is { } alpha2)
+            {
+                callerCountries.Add(alpha2);
+            }
+        }
+
+        // Countries the document itself names: a name whose best candidate is a country.
+        var documentCountries = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mention in mentions)
+        {
+            if (mention.Candidates.Any(c => c.Feature == FeatureType.Country) && mention.Candidates.Count(c => c.Feature == FeatureType.Country) == 1)
+            {
+                documentCountries.Add(mention.Candidates.First(c => c.Feature == FeatureType.Country).CountryCode);
+            }
+        }
+
+        var resolvedCountries = new HashSet<string>(StringComparer.Ordinal);
+        var resolvedDivisions = new HashSet<string>(StringComparer.Ordinal);
+        var earlier = new Dictionary<string, Place>(StringComparer.Ordinal);
+        var result = new List<Toponym>(mentions.Count);
+        foreach (var mention in mentions)
+        {
+            earlier.TryGetValue(mention.Key, out var previous);
+            var sentenceCountries = SentenceCountries(reading, mentions, mention);
+            Place best;
+            double confidence;
+            {
+                var scores = new double[mention.Candidates.Count];
+                for (var i = 0; i < scores.Length; i++)
+                {
+                    var candidate = mention.Candidates[i];
+                    var score = Math.Log10(Math.Max(candidate.Population, 1));
+                    score += candidate.Feature switch
+                    {
+                        FeatureType.Country => CountryBonus,
+                        FeatureType.Adm1 => Adm1Bonus,
+                        _ => candidate.FeatureCode switch
+                        {
+                            "PPLC" => CapitalBonus,
+                            "PPLA" => DivisionSeatBonus,
+                            "PPLA2" => SecondLevelSeatBonus,
+                            _ => 0,
+                        },
+                    };
+                    if (callerCountries.Contains(candidate.CountryCode))
+                    {
+                        score += CallerContextBonus;
+                    }
+                    else if (documentCountries.Contains(candidate.CountryCode) && candidate.Feature != FeatureType.Country)
+                    {
+                        score += DocumentContextBonus;
+                    }
+                    else if (resolvedCountries.Contains(candidate.CountryCode))
+                    {
+                        score += ResolvedContextBonus;
+                    }
+
+                    if (mention.Qualifier is { } qualifier && candidate.Feature != FeatureType.Country
+                        && qualifier.CountryCode == candidate.CountryCode
+                        && (qualifier.Feature == FeatureType.Country || qualifier.Adm1Code == candidate.Adm1Code))
+                    {
+                        score += CommaPatternBonus;
+                    }
+
+                    if (mention.DivisionWordAfter && candidate.Feature == FeatureType.Adm1)
+                    {
+                        score += DivisionWordBonus;
+                    }
+
+                    if (candidate.Feature != FeatureType.Country && sentenceCountries.Contains(candidate.CountryCode))
+                    {
+                        score += SameSentenceCountryBonus;
+                    }
+
+                    if (ReferenceEquals(candidate, previous))
+                    {
+                        score += EarlierChoiceBonus;
+                    }
+
+                    if (candidate.Feature == FeatureType.City && resolvedDivisions.Contains(candidate.CountryCode + "." + candidate.Adm1Code))
+                    {
+                        score += SameDivisionBonus;
+                    }
+
+                    scores[i] = score;
+                }
+
+                var bestIndex = 0;
+                for (var i = 1; i < scores.Length; i++)
+                {
+                    if (scores[i] > scores[bestIndex])
+                    {
+                        bestIndex = i;
+                    }
+                }
+
+                best = mention.Candidates[bestIndex];
+                confidence = 1.0 / scores.Sum(s => Math.Exp(s - scores[bestIndex]));
+            }
+
+            earlier[mention.Key] = best;
+            resolvedCountries.Add(best.CountryCode);
+            if (best.Feature == FeatureType.Adm1)
+            {
+                resolvedDivisions.Add(best.CountryCode + "." + best.Adm1Code);
+            }
+
+            var start = reading.Tokens[mention.First].Start;
+            var end = reading.Tokens[mention.Last].End;
+            result.Add(new Toponym(start, end, reading.Text[start..end], best, mention.Cue, Math.Round(confidence, 4)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Countries named (as countries) by other mentions of the same sentence: "In Lebanon, ... Tripoli".</summary>
+    private static HashSet<string> SentenceCountries(Reading reading, List<Mention> mentions, Mention mention)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var other in mentions)
+        {
+            if (other != mention && reading.SentenceOf(other.First) == reading.SentenceOf(mention.First)
+                && other.Candidates.Count(c => c.Feature == FeatureType.Country) == 1)
+            {
+                result.Add(other.Candidates.First(c => c.Feature == FeatureType.Country).CountryCode);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A recognized name with its candidates.</summary>
+    private sealed record Mention(int First, int Last, string Key, IReadOnlyList<Place> Candidates, bool Cue, bool DivisionWordAfter, Place? Qualifier);
+
+    /// <summary>The state of reading one text: its tokens, sentence starts and the names seen so far.</summary>
+    private sealed class Reading
+    {
+        private readonly Geocoder _owner;
+        private readonly bool[] _sentenceStart;
+        private readonly string[] _lower;
+        private readonly HashSet<string> _personTails = new(StringComparer.Ordinal);
+        private readonly int[] _sentenceIndex;
+
+        public Reading(Geocoder owner, string text, IReadOnlyList<GeoToken> tokens, IReadOnlyList<int>? sentenceStarts)
+        {
+            _owner = owner;
+            Text = text;
+            Tokens = tokens;
+            _lower = new string[tokens.Count];
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (tokens[i].Start < 0 || tokens[i].End > text.Length || tokens[i].End < tokens[i].Start)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(tokens), $"Token {i} [{tokens[i].Start},{tokens[i].End}) lies outside the text.");
+                }
+
+                _lower[i] = text[tokens[i].Start..tokens[i].End].ToLowerInvariant().TrimEnd('.');
+            }
+
+            _sentenceStart = new bool[tokens.Count];
+            if (sentenceStarts is not null)
+            {
+                foreach (var start in sentenceStarts)
+                {
+                    if (start >= 0 && start < tokens.Count)
+                    {
+                        _sentenceStart[start] = true;
+                    }
+                }
+            }
+            else
+            {
+                for (var i = 0; i < tokens.Count; i++)
+                {
+                    _sentenceStart[i] = i == 0 || Form(i - 1) is "." or "!" or "?" && !Titles.Contains(_lower[Math.Max(0, i - 2)])
+                        || text.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End).Contains('\n');
+                }
+            }
+
+            if (tokens.Count > 0)
+            {
+                _sentenceStart[0] = true;
+            }
+
+            _sentenceIndex = new int[tokens.Count];
+            var sentence = -1;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                sentence += _sentenceStart[i] ? 1 : 0;
+                _sentenceIndex[i] = sentence;
+            }
+        }
+
+        public string Text { get; }
+
+        public IReadOnlyList<GeoToken> Tokens { get; }
+
+        private Gazetteer Gazetteer => _owner._gazetteer;
+
+        public int SentenceOf(int token) => _sentenceIndex[token];
+
+        public List<Mention> Recognize()
+        {
+            CollectPersonTails();
+            var mentions = new List<Mention>();
+            var i = 0;
+            while (i < Tokens.Count)
+            {
+                if (!IsCapitalised(i) && !IsAllCaps(i))
+                {
+                    i++;
+                    continue;
+                }
+
+                var match = LongestMatch(i);
+                if (match is not { } found)
+                {
+                    i++;
+                    continue;
+                }
+
+                if (Accept(found.Last, i, found.Key, found.Candidates, mentions) is { } mention)
+                {
+                    mentions.Add(mention);
+                }
+
+                i = found.Last + 1;
+            }
+
+            return mentions;
+        }
+
+        private (int Last, string Key, IReadOnlyList<Place> Candidates)? LongestMatch(int first)
+        {
+            var limit = Math.Min(Tokens.Count - 1, first + Math.Min(MaxSpanTokens, Gazetteer.MaxNameWords * 2) - 1);
+            var last = first;
+            while (last < limit && !_sentenceStart[last + 1] && (IsInner(last + 1) || IsCapitalised(last + 1) || IsAllCaps(last + 1))
+                && Tokens[last + 1].Start - Tokens[last].End <= 1)
+            {
+                last++;
+            }
+
+            for (; last >= first; last--)
+            {
+                if (!IsCapitalised(last) && !IsAllCaps(last))
+                {
+                    continue;
+                }
+
+                var key = NameFolding.Fold(Text.AsSpan(Tokens[first].Start, Tokens[last].End - Tokens[first].Start));
+                if (key.Length == 0)
+                {
+                    continue;
+                }
+
+                var candidates = Gazetteer.FindFolded(key);
+                if (candidates.Count > 0)
+                {
+                    return (last, key, candidates);
+                }
+            }
+
+            return null;
+        }
+
+        private Mention? Accept(int last, int first, string key, IReadOnlyList<Place> candidates, List<Mention> mentions)
+        {
+            var spanText = Text[Tokens[first].Start..Tokens[last].End];
+            var single = first == last;
+            var previous = first > 0 && !_sentenceStart[first] ? _lower[first - 1] : null;
+            var initial = _sentenceStart[first] || (first > 0 && _sentenceStart[first - 1] && Form(first - 1) is "\"" or "'" or "(" or "\u201C");
+            var next = last + 1 < Tokens.Count ? Form(last + 1) : null;
+
+            // Demonyms ("Iraqi", "Iraqis") name people, not places.
+            if (single && Gazetteer.DemonymCountry(spanText) is not null)
+            {
+                return null;
+            }
+
+            var allCaps = !spanText.Any(char.IsLower);
+            var dateline = allCaps && IsLineStart(first) && next is "," or "(" or "-" or "\u2014" or "\u2013";
+            if (allCaps || key.Replace(" ", "", StringComparison.Ordinal).Length <= 3)
+            {
+                // Short names and all-capital words must be written as the gazetteer writes them ("US", "UAE", "Ufa"),
+                // so that "Us" and headline capitals are not places; a dateline ("MOSUL, Iraq") is the exception.
+                var exact = Undotted(spanText);
+                var written = candidates.Where(c => c.AllNames.Any(n => string.Equals(Undotted(n), exact, StringComparison.Ordinal))).ToList();
+                if (!dateline)
+                {
+                    if (written.Count == 0)
+                    {
+                        return null;
+                    }
+
+                    candidates = written;
+                }
+            }
+
+            var cue = dateline || (previous is not null && CueWords.Contains(previous)) || PlaceNounOf(first)
+                || FollowsCuedMention(first, mentions);
+            var qualifier = Qualifier(last, candidates);
+            cue |= qualifier is not null;
+
+            var upos = single ? Tokens[first].Upos : null;
+            if (upos is not null && upos is not ("PROPN" or "NOUN" or "X") && !cue)
+            {
+                return null;
+            }
+
+            if (upos == "NOUN" && initial && !candidates.Any(c => c.Feature == FeatureType.Country))
+            {
+                return null;
+            }
+
+            if (single && qualifier is null)
+            {
+                if (CalendarWords.Contains(key) || CommonWords.Contains(key) || (initial && SentenceInitialWords.Contains(key) && !cue))
+                {
+                    return null;
+                }
+
+                if (_personTails.Contains(key) && !cue)
+                {
+                    return null;
+                }
+            }
+
+            // Inside a longer proper name: a title or another capitalised word before ("President Obama", "Michael
+            // Jordan"), or a capitalised word after ("Washington Post", "Jordan Peterson").
+            if (first > 0 && !_sentenceStart[first] && IsPersonOrNameBefore(first - 1))
+            {
+                return null;
+            }
+
+            if (first > 0 && Titles.Contains(_lower[first - 1]))
+            {
+                return null;
+            }
+
+            if (last + 1 < Tokens.Count && !_sentenceStart[last + 1] && !dateline && qualifier is null
+                && (IsCapitalised(last + 1) || OrganizationWords.Contains(_lower[last + 1]) && IsCapitalised(last + 1))
+                && !CalendarWords.Contains(_lower[last + 1]) && Gazetteer.DemonymCountry(Form(last + 1)) is null)
+            {
+                return null;
+            }
+
+            if (!cue)
+            {
+                candidates = candidates
+                    .Where(c => c.Feature != FeatureType.City || c.Population >= MinimumPopulationWithoutCue || c.FeatureCode is "PPLC" or "PPLA")
+                    .ToList();
+                if (candidates.Count == 0)
+                {
+                    return null;
+                }
+            }
+
+            var divisionWord = last + 1 < Tokens.Count && DivisionWords.Contains(_lower[last + 1]);
+            return new Mention(first, last, key, candidates, cue, divisionWord, qualifier);
+        }
+
+        /// <summary>The country or division named right after a comma ("Paris, Texas"; "Tripoli, Lebanon") when it
+        /// contains one of the candidates.</summary>
+        private Place? Qualifier(int last, IReadOnlyList<Place> candidates)
+        {
+            if (last + 2 >= Tokens.Count || Form(last + 1) != "," || !IsCapitalised(last + 2) && !IsAllCaps(last + 2))
+            {
+                return null;
+            }
+
+            if (LongestMatch(last + 2) is not { } match)
+            {
+                return null;
+            }
+
+            foreach (var place in match.Candidates
+                .Where(p => p.Feature is FeatureType.Country or FeatureType.Adm1)
+                .OrderBy(p => p.Feature == FeatureType.Country ? 0 : 1)
+                .ThenByDescending(p => p.Population))
+            {
+                if (candidates.Any(c => c.Feature != FeatureType.Country && c.CountryCode == place.CountryCode
+                    && (place.Feature == FeatureType.Country || c.Adm1Code == place.Adm1Code)))
+                {
+                    return place;
+                }
+            }
+
+            return null;
+        }
+
+        private bool PlaceNounOf(int first) =>
+            first >= 2 && _lower[first - 1] == "of" && PlaceNouns.Contains(_lower[first - 2]);
+
+        private bool FollowsCuedMention(int first, List<Mention> mentions)
+        {
+            if (mentions.Count == 0 || first < 2 || _lower[first - 1] is not ("and" or "or" or ","))
+            {
+                return false;
+            }
+
+            var previous = mentions[^1];
+            return previous.Cue && (previous.Last == first - 2 || (previous.Last == first - 3 && _lower[first - 2] == ","));
+        }
+
+        private bool IsPersonOrNameBefore(int index)
+        {
+            if (!IsCapitalised(index) || IsAllCaps(index))
+            {
+                return false;
+            }
+
+            var word = _lower[index];
+            return !FunctionWords.Contains(word) && !ModifierWords.Contains(word) && !CueWords.Contains(word)
+                && !CalendarWords.Contains(word) && Gazetteer.DemonymCountry(Form(index)) is null;
+        }
+
+        /// <summary>
+        /// Collects the last words of two- and three-word capitalised names that are not places ("Barack Obama",
+        /// "Michael Jordan"), so that the same word alone later in the document is read as that name.
+        /// </summary>
+        private void CollectPersonTails()
+        {
+            var i = 0;
+            while (i < Tokens.Count)
+            {
+                var end = i;
+                while (end < Tokens.Count && IsPlainCapitalised(end) && (end == i || !_sentenceStart[end]))
+                {
+                    end++;
+                }
+
+                var length = end - i;
+                if (length is 2 or 3 && Gazetteer.FindFolded(NameFolding.Fold(Text.AsSpan(Tokens[i].Start, Tokens[end - 1].End - Tokens[i].Start))).Count == 0
+                    && (Titles.Contains(_lower[Math.Max(0, i - 1)]) || Gazetteer.FindFolded(_lower[i]).Count == 0))
+                {
+                    _personTails.Add(NameFolding.Fold(Form(end - 1)));
+                }
+
+                i = Math.Max(end, i + 1);
+            }
+        }
+
+        private bool IsPlainCapitalised(int index)
+        {
+            var word = _lower[index];
+            return IsCapitalised(index) && !IsAllCaps(index) && !FunctionWords.Contains(word) && !ModifierWords.Contains(word)
+                && !Titles.Contains(word) && !CalendarWords.Contains(word) && Gazetteer.DemonymCountry(Form(index)) is null;
+        }
+
+        private string Form(int index) => Text[Tokens[index].Start..Tokens[index].End];
+
+        private bool IsCapitalised(int index)
+        {
+            var token = Tokens[index];
+            if (token.End <= token.Start)
+            {
+                return false;
+            }
+
+            var first = Text[token.Start];
+            if (char.IsUpper(first))
+            {
+                return true;
+            }
+
+            // Arabic article prefixes keep the name capitalised after them: "al-Qaim", "ez-Zor".
+            var dash = Text.IndexOf('-', token.Start, token.End - token.Start);
+            return dash > token.Start && dash - token.Start <= 3 && dash + 1 < token.End && char.IsUpper(Text[dash + 1]);
+        }
+
+        private bool IsAllCaps(int index)
+        {
+            var span = Text.AsSpan(Tokens[index].Start, Tokens[index].End - Tokens[index].Start);
+            var letters = 0;
+            foreach (var c in span)
+            {
+                if (char.IsLower(c))
+                {
+                    return false;
+                }
+
+                if (char.IsLetter(c))
+                {
+                    letters++;
+                }
+            }
+
+            return letters >= 2;
+        }
+
+        private bool IsInner(int index)
+        {
+            var word = _lower[index];
+            return word is "of" or "de" or "del" or "della" or "di" or "da" or "do" or "dos" or "das" or "du" or "des" or "la"
+                or "le" or "les" or "el" or "al" or "ad" or "ar" or "as" or "ash" or "az" or "ez" or "es" or "en" or "on"
+                or "upon" or "am" or "im" or "an" or "der" or "den" or "sur" or "and" or "y" or "bin" or "ibn" or "-" or "the"
+                or "'" or "\u2019";
+        }
+
+        private bool IsLineStart(int index)
+        {
+            for (var p = Tokens[index].Start - 1; p >= 0; p--)
+            {
+                if (Text[p] == '\n')
+                {
+                    return true;
+                }
+
+                if (!char.IsWhiteSpace(Text[p]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static string Undotted(string text) => text.Replace(".", "", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,55 @@
+namespace Dyad.Geo;
+
+/// <summary>The kind of a gazetteer entry.</summary>
+public enum FeatureType
+{
+    /// <summary>A country or territory with an ISO 3166-1 code (GeoNames feature class A, PCL*).</summary>
+    Country,
+
+    /// <summary>A first-level administrative division (GeoNames ADM1).</summary>
+    Adm1,
+
+    /// <summary>A populated place (GeoNames feature class P).</summary>
+    City,
+}
+
+/// <summary>One gazetteer entry. Immutable.</summary>
+/// <param name="GeoNamesId">GeoNames id of a populated place; <c>null</c> for countries and ADM1 divisions, whose ids the
+/// registry packages do not carry.</param>
+/// <param name="Name">Display name: the English exonym where known ("Moscow", "Mosul").</param>
+/// <param name="CountryCode">ISO 3166-1 alpha-2 code ("RU"); GeoNames' "XK" for Kosovo.</param>
+/// <param name="CountryAlpha3">ISO 3166-1 alpha-3 code ("RUS"), as CAMEO actor codes use.</param>
+/// <param name="Adm1Code">GeoNames first-level division code inside the country ("48"; "TX" in the US), or <c>null</c>
+/// for a country.</param>
+/// <param name="Feature">Country, ADM1 or city.</param>
+/// <param name="FeatureCode">GeoNames feature code: "PCLI" for countries, "ADM1", or the place's code ("PPLC" for a
+/// capital, "PPLA" for a division seat, "PPL"...).</param>
+/// <param name="Population">Population as GeoNames gives it (for countries and divisions: the sum over their places in
+/// the gazetteer, a lower bound used only as a prior); 0 when unknown.</param>
+/// <param name="Latitude">Degrees north, WGS84.</param>
+/// <param name="Longitude">Degrees east, WGS84.</param>
+/// <param name="AlternateNames">Other names that match this place (original GeoNames spelling, English aliases).</param>
+public sealed record Place(
+    long? GeoNamesId,
+    string Name,
+    string CountryCode,
+    string CountryAlpha3,
+    string? Adm1Code,
+    FeatureType Feature,
+    string FeatureCode,
+    long Population,
+    double Latitude,
+    double Longitude,
+    IReadOnlyList<string> AlternateNames)
+{
+    /// <summary>The feature as written in Dyad's output: "country", "adm1" or "city".</summary>
+    public string FeatureName => Feature switch
+    {
+        FeatureType.Country => "country",
+        FeatureType.Adm1 => "adm1",
+        _ => "city",
+    };
+
+    /// <summary>Every name of the place: <see cref="Name"/> first, then <see cref="AlternateNames"/>.</summary>
+    public IEnumerable<string> AllNames => AlternateNames.Prepend(Name);
+}

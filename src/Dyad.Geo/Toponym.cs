@@ -1,0 +1,39 @@
+namespace Dyad.Geo;
+
+/// <summary>A place name found in a text and the place it was resolved to.</summary>
+/// <param name="Start">Character offset of the first character in the text.</param>
+/// <param name="End">Character offset one past the last character.</param>
+/// <param name="Text">The words as they stand in the text.</param>
+/// <param name="Place">The chosen gazetteer entry, or <c>null</c> when the name could not be resolved.</param>
+/// <param name="HasLocationCue">True when a locative word ("in", "at", "near", "city of"...), a dateline or a
+/// "Town, Country" pattern marks the name as a place.</param>
+/// <param name="Confidence">Share of the chosen candidate in the softmax over candidate scores, 0 to 1.</param>
+public sealed record Toponym(int Start, int End, string Text, Place? Place, bool HasLocationCue, double Confidence)
+{
+    /// <summary>The place's display (English) name.</summary>
+    public string? Name => Place?.Name;
+
+    /// <summary>ISO 3166-1 alpha-2 country code.</summary>
+    public string? Country => Place?.CountryCode;
+
+    /// <summary>ISO 3166-1 alpha-3 country code, as CAMEO actor codes use.</summary>
+    public string? CountryAlpha3 => Place?.CountryAlpha3;
+
+    /// <summary>GeoNames first-level division code inside the country.</summary>
+    public string? Adm1 => Place?.Adm1Code;
+
+    /// <summary>Degrees north.</summary>
+    public double? Latitude => Place?.Latitude;
+
+    /// <summary>Degrees east.</summary>
+    public double? Longitude => Place?.Longitude;
+
+    /// <summary>GeoNames id (populated places only).</summary>
+    public long? GeoNamesId => Place?.GeoNamesId;
+
+    /// <summary>"country", "adm1" or "city".</summary>
+    public string? Feature => Place?.FeatureName;
+
+    /// <summary>The character range in the text.</summary>
+    public TextRange Range => new(Start, End);
+}
