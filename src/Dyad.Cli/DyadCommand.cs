@@ -19,6 +19,7 @@ public static class DyadCommand
             BenchCommand.Create(),
             TrainCommand.Create(),
             ValidateCommand.Create(),
+            DictCommand.Create(),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         var parsed = root.Parse(args);
