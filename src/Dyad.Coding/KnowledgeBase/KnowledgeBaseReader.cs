@@ -215,12 +215,14 @@ internal static class KnowledgeBaseReader
     {
         if (!line.Indented)
         {
-            FinishPerson(state);
             if (line.Text.Contains('|', StringComparison.Ordinal))
             {
+                // Most likely a role line that lost its indentation: the person stays open for the roles after it.
                 state.Skip(line, $"Expected a line of names, or an indented role line 'CODE | FROM..TO | role' under one, but '{DictionaryText.Shorten(line.Text)}' holds '|' and is not indented");
                 return;
             }
+
+            FinishPerson(state);
 
             var names = Phrases(line.Text, line, state);
             if (names.IsEmpty)
@@ -364,10 +366,17 @@ internal static class KnowledgeBaseReader
         }
 
         var lemmas = ImmutableArray.CreateBuilder<KbLemma>();
-        foreach (var item in SplitOutside(equals < 0 ? rest : rest[..equals]))
+        var items = SplitOutside(equals < 0 ? rest : rest[..equals]);
+        foreach (var item in items)
         {
             if (item.Length == 0)
             {
+                if (items.Count == 1)
+                {
+                    break;
+                }
+
+
                 state.Bag.Warn(ErrorCodes.DictionaryLineRepaired, line.Number, "Expected a lemma between every two commas, but found an empty one. It was ignored; delete the extra comma.");
                 continue;
             }
@@ -379,6 +388,7 @@ internal static class KnowledgeBaseReader
             else
             {
                 state.Bag.Error(ErrorCodes.KnowledgeBaseLineSkipped, line.Number, $"Expected a lemma such as 'pay {{paid paid}}' or 'call for', but in '{DictionaryText.Shorten(item)}' {error}. That lemma was skipped.");
+                problem = true;
             }
         }
 
