@@ -61,6 +61,33 @@ public static class ErrorCodes
     /// <summary>An actor has neither a code nor a dated role; it is kept, so its phrases match, but it codes nothing.</summary>
     public const string ActorCodeMissing = "DY3009";
 
+    /// <summary>A line of Dyad's knowledge base (data/kb) does not follow the format of data/kb/README.md; it was skipped.</summary>
+    public const string KnowledgeBaseLineSkipped = "DY3010";
+
+    /// <summary>A verb or pattern of the knowledge base gives an event code that is not in Dyad's CAMEO code table.</summary>
+    public const string EventCodeUnknown = "DY3011";
+
+    /// <summary>An actor or agent code of the knowledge base is malformed, or names a country or agent that countries.txt or agents.txt does not define.</summary>
+    public const string ActorCodeUnknown = "DY3012";
+
+    /// <summary>One phrase of the knowledge base codes as two different actors or agents (for people: on some common day).</summary>
+    public const string PhraseConflict = "DY3013";
+
+    /// <summary>Two dated roles of one person with different codes overlap, and neither range contains the other.</summary>
+    public const string RoleOverlap = "DY3014";
+
+    /// <summary>A verb pattern can never match: it has no '*' or several, two targets '+', a '+' inside a noun phrase, or an undeclared set.</summary>
+    public const string PatternUnmatchable = "DY3015";
+
+    /// <summary>A verb block has the code '---' and no pattern, so it can never give an event.</summary>
+    public const string VerbCodesNothing = "DY3016";
+
+    /// <summary>A synonym set of the knowledge base is declared but no pattern or set uses it.</summary>
+    public const string SynonymSetUnused = "DY3017";
+
+    /// <summary>A date or date range of the knowledge base is not ISO YYYY-MM-DD, not a calendar date, or ends before it starts; the role was skipped.</summary>
+    public const string DateRangeInvalid = "DY3018";
+
     /// <summary>Every code with a one-line explanation: what went wrong and what to do. Printed by the README and checked by a test.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -82,5 +109,14 @@ public static class ErrorCodes
         [UnusualCode] = "A code is not in the usual form (CAMEO event codes are 2 to 4 digits or '---'; actor and agent codes are upper-case letters). It was kept as written; check it.",
         [ActorCodeMissing] = "An actor has no code on its line and no '[CODE]' line after it. It was kept, so its phrases still match, but it codes nothing. Add a code, or make it a '+' synonym of the actor it belongs to.",
         [ValidationRecordSkipped] = "A <Sentence>, <EventCoding>, <Config> or <Environment> part of a validation suite file is malformed and was skipped; the other records were read. Fix its XML.",
+        [KnowledgeBaseLineSkipped] = "A knowledge-base line does not have the fields, brackets or indentation data/kb/README.md describes for its file. It was skipped and the rest was read; fix the line as the message says.",
+        [EventCodeUnknown] = "A verb or pattern gives an event code that is not in data/codes/cameo.tsv, so its events would carry a code no one can interpret. Use a CAMEO code from the table, or '---' for no event.",
+        [ActorCodeUnknown] = "An actor or agent code is not upper-case letters in groups of three, or starts with a country code countries.txt does not define, or ends in an agent code agents.txt does not define. Define the country or agent, or correct the code.",
+        [PhraseConflict] = "The same phrase (ignoring case) codes as different actors or agents, so which code a mention gets depends on file order. Keep the phrase on one line only; two people may share a name only when their roles never overlap in time.",
+        [RoleOverlap] = "Two dated roles of one person with different codes overlap and neither range contains the other, so the code on the shared days depends on which range is shorter. Make the ranges meet without overlapping, or nest one inside the other.",
+        [PatternUnmatchable] = "A verb pattern can never match: it needs exactly one '*' (the verb), at most one '+' (the target), no '+' inside a noun phrase '{...}', and only declared '&SET's. Fix the pattern or declare the set.",
+        [VerbCodesNothing] = "A verb block has the code '---' and no pattern, so it never gives an event. Give the verb a code or patterns, or delete the block.",
+        [SynonymSetUnused] = "A synonym set is declared with 'set &NAME = ...' but no pattern or other set uses it. Use it in a pattern or delete it.",
+        [DateRangeInvalid] = "A date range is not 'FROM..TO' with ISO dates (YYYY-MM-DD, either end may be left open), a date is not on the calendar, or the range ends before it starts. The role was skipped; correct the dates.",
     };
 }

@@ -59,12 +59,13 @@ public sealed record ActorRole(string Code, DateRange Range, SourceLine Source)
 /// <summary>One way an actor is named: the primary phrase or a <c>+</c> synonym.</summary>
 public sealed class ActorPhrase
 {
-    internal ActorPhrase(ImmutableArray<string> words, string text, bool isSynonym, SourceLine source)
+    internal ActorPhrase(ImmutableArray<string> words, string text, bool isSynonym, SourceLine source, bool? endsOpen = null)
     {
         Words = words;
         Text = text;
         IsSynonym = isSynonym;
         Source = source;
+        EndsOpen = endsOpen ?? !text.EndsWith('_');
     }
 
     /// <summary>The words, upper case; underscores and spaces both separate words (PETRARCH2 matches them as consecutive).</summary>
@@ -74,10 +75,11 @@ public sealed class ActorPhrase
     public string Text { get; }
 
     /// <summary>
-    /// True when the phrase does not end with <c>_</c>. TABARI matched such a last word as a stem (ARGENTIN matched
-    /// ARGENTINA); PETRARCH2 ignores the difference. Kept so a matcher can choose.
+    /// True when the last word may match as a stem: in PETRARCH dictionaries a phrase that does not end with <c>_</c>
+    /// (TABARI matched ARGENTIN to ARGENTINA; PETRARCH2 ignores the difference, so it is kept for a matcher to choose).
+    /// Always false for Dyad's knowledge base, whose phrases match whole tokens.
     /// </summary>
-    public bool EndsOpen => !Text.EndsWith('_');
+    public bool EndsOpen { get; }
 
     /// <summary>True for a <c>+</c> synonym line, false for the primary phrase.</summary>
     public bool IsSynonym { get; }

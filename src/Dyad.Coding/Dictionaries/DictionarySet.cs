@@ -45,7 +45,7 @@ public sealed record DictionaryFiles
 /// <remarks>Immutable and safe to share between threads. A missing file gives an empty component and a diagnostic.</remarks>
 public sealed class DictionarySet
 {
-    private DictionarySet(VerbDictionary verbs, ActorDictionary actors, AgentDictionary agents, DiscardList discards, IssueDictionary issues, CodingOntology ontology, ImmutableArray<Diagnostic> diagnostics)
+    internal DictionarySet(VerbDictionary verbs, ActorDictionary actors, AgentDictionary agents, DiscardList discards, IssueDictionary issues, CodingOntology ontology, ImmutableArray<Diagnostic> diagnostics)
     {
         Verbs = verbs;
         Actors = actors;
@@ -109,6 +109,24 @@ public sealed class DictionarySet
             rest.Issues.Value,
             rest.Ontology.Value,
             diagnostics.ToImmutable());
+    }
+
+    /// <summary>
+    /// Reads Dyad's own knowledge base (the format of <c>data/kb/README.md</c>: countries.txt, agents.txt,
+    /// organisations.txt, people.txt, discards.txt and verbs/*.txt), one task per file, into the same structures
+    /// <see cref="Load"/> makes; the issues and the ontology are empty. Never throws for file content: every line that
+    /// cannot be read gives a diagnostic with its file (relative to <paramref name="directory"/>) and line, and is
+    /// skipped. A missing file counts as empty; a missing folder gives an empty set and a
+    /// <see cref="ErrorCodes.InputUnreadable"/> diagnostic. <c>KnowledgeBaseLint</c> checks more.
+    /// </summary>
+    /// <param name="directory">The knowledge-base folder, such as <c>data/kb</c>.</param>
+    /// <param name="style">Rules for the generated verb forms.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    public static DictionarySet LoadKnowledgeBase(string directory, InflectionStyle style = InflectionStyle.English)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var (model, diagnostics) = KnowledgeBase.KnowledgeBaseReader.Read(directory);
+        return KnowledgeBase.KnowledgeBaseBuilder.Build(model, diagnostics, style);
     }
 
     private static ReadResult<T> Empty<T>(T value) => new(value, []);

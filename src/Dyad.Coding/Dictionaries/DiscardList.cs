@@ -8,12 +8,13 @@ namespace Dyad.Coding.Dictionaries;
 /// </summary>
 public sealed class DiscardPhrase
 {
-    internal DiscardPhrase(ImmutableArray<string> words, bool discardsStory, string text, SourceLine source)
+    internal DiscardPhrase(ImmutableArray<string> words, bool discardsStory, string text, SourceLine source, bool? lastWordWhole = null)
     {
         Words = words;
         DiscardsStory = discardsStory;
         Text = text;
         Source = source;
+        LastWordWhole = lastWordWhole ?? text.EndsWith('_');
     }
 
     /// <summary>The words, upper case.</summary>
@@ -23,10 +24,11 @@ public sealed class DiscardPhrase
     public bool DiscardsStory { get; }
 
     /// <summary>
-    /// True when the phrase ends with <c>_</c>: its last word must match whole (be followed by a blank or punctuation).
-    /// Otherwise PETRARCH treats the last word as a stem (BASEBALL also matches BASEBALLS).
+    /// True when the last word must match whole (be followed by a blank or punctuation): in PETRARCH lists when the
+    /// phrase ends with <c>_</c>, otherwise the last word is a stem (BASEBALL also matches BASEBALLS). Always true for
+    /// Dyad's knowledge base.
     /// </summary>
-    public bool LastWordWhole => Text.EndsWith('_');
+    public bool LastWordWhole { get; }
 
     /// <summary>The phrase as written, without <c>+</c>.</summary>
     public string Text { get; }
