@@ -3,10 +3,10 @@ using Dyad.Coding.Dictionaries;
 
 namespace Dyad.Cli;
 
-/// <summary>Finds and loads the dictionaries a coding command uses: a folder of PETRARCH/Phoenix files given with <c>--dictionaries</c>.</summary>
+/// <summary>Finds and loads the dictionaries a coding command uses: Dyad's knowledge base by default, or a folder given with <c>--dictionaries</c>.</summary>
 internal static class CliDictionaries
 {
-    public static Option<DirectoryInfo?> Option() => new("--dictionaries") { Description = "A folder of dictionaries: PETRARCH's Phoenix files (CAMEO.2.0.txt, Phoenix.*.txt)." };
+    public static Option<DirectoryInfo?> Option() => new("--dictionaries") { Description = "A folder of dictionaries: a knowledge base in Dyad's format (default: Dyad's own, data/kb or $DYAD_KB) or PETRARCH's Phoenix files (CAMEO.2.0.txt, Phoenix.*.txt)." };
 
     /// <summary>
     /// Writes the first few dictionary errors and how many there were in all: the lines were skipped, coding goes on,
@@ -26,26 +26,23 @@ internal static class CliDictionaries
         }
     }
 
-    /// <summary>Loads the dictionaries of <paramref name="directory"/>; diagnostics that are errors are written to <paramref name="error"/>.</summary>
-    /// <exception cref="DirectoryNotFoundException">The folder does not exist or holds no dictionaries Dyad knows.</exception>
+    /// <summary>
+    /// Loads the dictionaries of <paramref name="directory"/>: PETRARCH's Phoenix files when it holds CAMEO.2.0.txt, else a
+    /// knowledge base in Dyad's format; with no folder given, Dyad's own knowledge base (see <see cref="KnowledgeBaseLocator"/>).
+    /// Errors in the files are written to <paramref name="error"/> and the lines skipped.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     public static DictionarySet Load(DirectoryInfo? directory, TextWriter error)
     {
-        if (directory is null)
+        var path = directory?.FullName ?? KnowledgeBaseLocator.Find(null);
+        if (!Directory.Exists(path))
         {
-            throw new DirectoryNotFoundException("no dictionaries given: pass --dictionaries DIR (a folder of PETRARCH/Phoenix files).");
+            throw new DirectoryNotFoundException($"{ErrorCodes.InputUnreadable}: the dictionary folder {path} does not exist.");
         }
 
-        if (!directory.Exists)
-        {
-            throw new DirectoryNotFoundException($"{ErrorCodes.InputUnreadable}: the dictionary folder {directory.FullName} does not exist.");
-        }
-
-        if (!File.Exists(Path.Combine(directory.FullName, "CAMEO.2.0.txt")))
-        {
-            throw new DirectoryNotFoundException($"{ErrorCodes.InputUnreadable}: {directory.FullName} holds no dictionaries Dyad knows (expected CAMEO.2.0.txt and Phoenix.*.txt).");
-        }
-
-        var set = DictionarySet.Load(DictionaryFiles.Phoenix(directory.FullName));
+        var set = File.Exists(Path.Combine(path, "CAMEO.2.0.txt"))
+            ? DictionarySet.Load(DictionaryFiles.Phoenix(path))
+            : DictionarySet.LoadKnowledgeBase(path);
         Report(set.Diagnostics, error);
         return set;
     }
