@@ -80,8 +80,8 @@ internal sealed class JsonLinesDocumentSource : IDocumentSource
         }
         catch (JsonException e)
         {
-            var reason = e.Message.Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
-            return _context.Reject(location, ErrorCodes.JsonLineInvalid, Severity.Error, string.Create(CultureInfo.InvariantCulture, $"The line is not valid JSON at byte {e.BytePositionInLine ?? 0} ({reason}); it was skipped and the other lines were read."), raw);
+            // The parser's own wording changes between runtime versions; the byte position is what locates the fault.
+            return _context.Reject(location, ErrorCodes.JsonLineInvalid, Severity.Error, string.Create(CultureInfo.InvariantCulture, $"The line is not valid JSON (the parser stopped at byte {e.BytePositionInLine ?? 0}); it was skipped and the other lines were read."), raw);
         }
 
         using (json)
