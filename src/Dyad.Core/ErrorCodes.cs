@@ -87,6 +87,35 @@ public static class ErrorCodes
 
     /// <summary>A date or date range of the knowledge base is not ISO YYYY-MM-DD, not a calendar date, or ends before it starts; the role was skipped.</summary>
     public const string DateRangeInvalid = "DY3018";
+    /// <summary>A document holds no text to parse (an empty file, feed item or JSON text); it gave no article.</summary>
+    public const string DocumentEmpty = "DY4001";
+
+    /// <summary>A JSON Lines line is not a JSON object with a text field; the line was skipped, the others read.</summary>
+    public const string JsonLineInvalid = "DY4002";
+
+    /// <summary>An XML input declares a DTD or entities; it was refused without expanding anything.</summary>
+    public const string XmlDtdRefused = "DY4003";
+
+    /// <summary>A feed is not well-formed XML (often truncated) or is neither RSS nor Atom; items before the fault were read.</summary>
+    public const string FeedMalformed = "DY4004";
+
+    /// <summary>An HTML page ends inside a tag, comment or open element, as truncated pages do; what was there was read.</summary>
+    public const string HtmlTruncated = "DY4005";
+
+    /// <summary>A document is larger than the configured limit: plain text was split into parts, an HTML page or JSON line refused.</summary>
+    public const string DocumentTooLarge = "DY4006";
+
+    /// <summary>A date given in JSON, page metadata or a feed could not be read; the date was looked for elsewhere.</summary>
+    public const string DateUnreadable = "DY4007";
+
+    /// <summary>A numeric publication date such as 05/04/2017 could be read day-first or month-first; the message says which was used.</summary>
+    public const string DateAmbiguous = "DY4008";
+
+    /// <summary>The encoding named by the caller or declared in the document is unknown; the input was read as UTF-8.</summary>
+    public const string EncodingUnknown = "DY4009";
+
+    /// <summary>No publication date was found for an article; relative event dates cannot be resolved for it.</summary>
+    public const string PublicationDateMissing = "DY4010";
 
     /// <summary>Every code with a one-line explanation: what went wrong and what to do. Printed by the README and checked by a test.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -118,5 +147,15 @@ public static class ErrorCodes
         [VerbCodesNothing] = "A verb block has the code '---' and no pattern, so it never gives an event. Give the verb a code or patterns, or delete the block.",
         [SynonymSetUnused] = "A synonym set is declared with 'set &NAME = ...' but no pattern or other set uses it. Use it in a pattern or delete it.",
         [DateRangeInvalid] = "A date range is not 'FROM..TO' with ISO dates (YYYY-MM-DD, either end may be left open), a date is not on the calendar, or the range ends before it starts. The role was skipped; correct the dates.",
+        [DocumentEmpty] = "A document holds no text to parse (an empty file, an empty feed item, a JSON line with empty text, a page with no body text). It gave no article and is reported so that nothing is dropped silently; check the input.",
+        [JsonLineInvalid] = "A JSON Lines line is not valid JSON, not an object, or has no non-empty 'text' (or 'body', 'content', 'html') string. The line was skipped and the other lines were read; fix the line.",
+        [XmlDtdRefused] = "An XML input declares a document type or entities (<!DOCTYPE ...>), which feeds never need and which can expand without bound or read local files. It was refused without expanding anything; remove the declaration if the feed is trusted.",
+        [FeedMalformed] = "A feed is not well-formed XML (often because it was cut off) or its root is neither <rss>, <rdf:RDF> nor an Atom <feed>. The items before the fault were read; the message gives the line and column.",
+        [HtmlTruncated] = "An HTML page ends inside a tag, a comment or an open element, or without its closing tags, as a page cut off in transfer does. What was there was read and may lack its end; fetch the page again.",
+        [DocumentTooLarge] = "A document is larger than the configured limit. Plain text was split into parts at blank lines, each read as an article; an HTML page or a JSON line was refused. Split the input or raise the limit.",
+        [DateUnreadable] = "A date given in JSON, page metadata or a feed could not be read as a calendar date. The publication date was looked for in the text instead; write dates as ISO 8601 (2015-11-12T16:01:00+02:00).",
+        [DateAmbiguous] = "A numeric publication date such as 05/04/2017 reads both day-first and month-first. Non-English labels are read day-first, an English label with slashes month-first; the message says which was used. Give the date explicitly if it is wrong.",
+        [EncodingUnknown] = "The encoding named by the caller or declared in the document (charset, XML encoding) is not known. The input was read as UTF-8 and bad bytes replaced; give a known encoding name such as windows-1254.",
+        [PublicationDateMissing] = "No publication date was found in the options, the JSON, the page metadata, the feed or the text. Relative dates ('on Wednesday', 'last month') cannot be resolved for this article; give the date with the input.",
     };
 }
