@@ -44,7 +44,7 @@ internal static class ValidateCommand
                 parse = record => pipeline.Process(new Document(record.Id, record.Text));
             }
 
-            var report = ValidationRunner.Run(suite, new EventCoder(set), diagnostics, parse);
+            var report = ValidationRunner.Run(suite, new EventCoder(set, CodingOptions.Petrarch), diagnostics, parse);
             foreach (var diagnostic in diagnostics.Where(d => d.Severity == Severity.Error))
             {
                 error.WriteLine(diagnostic);

@@ -395,7 +395,7 @@ public sealed class EventCoderTests : IDisposable
         // Given the PETRARCH validation suite with its own parses and dictionaries
         TestData.RequireSharedData();
         var suite = ValidationSuiteReader.Read(Path.Combine(TestData.SuiteFolder, "PETR_Validate_records_2_02.xml")).Value;
-        var coder = new EventCoder(DictionarySet.Load(suite.DictionaryFiles));
+        var coder = new EventCoder(DictionarySet.Load(suite.DictionaryFiles), CodingOptions.Petrarch);
 
         // When
         var report = ValidationRunner.Run(suite, coder);
@@ -412,7 +412,7 @@ public sealed class EventCoderTests : IDisposable
         // Given the suite's dictionaries and Dyad's committed models
         TestData.RequireSharedData();
         var suite = ValidationSuiteReader.Read(Path.Combine(TestData.SuiteFolder, "PETR_Validate_records_2_02.xml")).Value;
-        var coder = new EventCoder(DictionarySet.Load(suite.DictionaryFiles));
+        var coder = new EventCoder(DictionarySet.Load(suite.DictionaryFiles), CodingOptions.Petrarch);
         var pipeline = Dyad.Nlp.Pipeline.Load(Path.Combine(TestData.RepositoryRoot, "models", "en"));
 
         // When the records' text is parsed by Dyad instead of taken from the suite's CoNLL-U

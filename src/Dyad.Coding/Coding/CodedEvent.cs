@@ -53,13 +53,24 @@ public sealed record CodingOptions
     /// </summary>
     public bool RequireDyad { get; init; } = true;
 
+    /// <summary>
+    /// True (the default) to code a stated future act as the intent to do it, as the CAMEO codebook asks ("Russia said it
+    /// would cooperate with Iraq" is 030, not 060); false for PETRARCH's convention, which codes it as the act itself and
+    /// which PETRARCH's validation suite expects.
+    /// </summary>
+    public bool FutureAsIntent { get; init; } = true;
+
+    /// <summary>PETRARCH's conventions, for its dictionaries and validation suites: future acts coded as the acts themselves.</summary>
+    public static CodingOptions Petrarch { get; } = new() { FutureAsIntent = false };
+
     /// <summary>Reads the suite's per-record options (<c>require_dyad</c>); unknown options are ignored.</summary>
     /// <param name="options">Option names and values as written, names compared ignoring case.</param>
+    /// <param name="start">The options the settings change; <see cref="Default"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    public static CodingOptions FromSettings(IReadOnlyDictionary<string, string> options)
+    public static CodingOptions FromSettings(IReadOnlyDictionary<string, string> options, CodingOptions? start = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var result = Default;
+        var result = start ?? Default;
         foreach (var (name, value) in options)
         {
             if (string.Equals(name, "require_dyad", StringComparison.OrdinalIgnoreCase))

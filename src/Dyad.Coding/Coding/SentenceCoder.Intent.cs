@@ -61,8 +61,9 @@ internal sealed partial class SentenceCoder
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>
-    /// The token that makes <paramref name="verb"/>'s action an intent ("ready", "pledged", "readiness"), or -1. The verb
-    /// must be its open complement or its infinitive, possibly as the later conjunct ("to train and arm").
+    /// The token that makes <paramref name="verb"/>'s action an intent ("ready", "pledged", "readiness", the auxiliary "will"),
+    /// or -1. The verb must be its open complement or its infinitive, possibly as the later conjunct ("to train and arm"),
+    /// or carry a future auxiliary.
     /// </summary>
     private int FindIntentHead(int verb)
     {
@@ -70,6 +71,13 @@ internal sealed partial class SentenceCoder
         while (_relation[v] == "conj" && _head[v] != NoToken)
         {
             v = _head[v];
+        }
+
+        // "Russia said it would cooperate with Iraq", "Iraq will host the talks": a stated future act is an intent.
+        var future = _children[verb].FirstOrDefault(c => _relation[c] == "aux" && _word[c] is "WILL" or "WOULD" or "'LL" or "SHALL", NoToken);
+        if (future != NoToken && _coder.Options.FutureAsIntent)
+        {
+            return future;
         }
 
         var head = _head[v];

@@ -213,8 +213,17 @@ internal sealed partial class SentenceCoder
 
         var sources = ResolveCompound(sourceHead);
         var targets = ResolveCompound(targetHead);
+
+        // "Iran and Saudi Arabia held talks in Baghdad": with joint sources, a place the verb happened in is not its target.
+        if (sources.Count > 1 && (best is null || best.Target == NoToken) && targetHead != NoToken && IsLocative(targetHead))
+        {
+            targets = [];
+        }
+
+        // Joint sources and no target: reciprocal codes, compound patterns and cooperation among the sources ("Turkey and
+        // Israel signed an agreement") code each source towards each other one.
         var reciprocal = code.Passive is not null && string.Equals(code.Passive, code.Active, StringComparison.Ordinal);
-        if (((bestPattern is not null && HasCompoundMarker(bestPattern)) || reciprocal) && targets.Count == 0 && sources.Count > 1)
+        if (((bestPattern is not null && HasCompoundMarker(bestPattern)) || reciprocal || (IsMutual(code.Active) && JoinedByAnd(sourceHead))) && targets.Count == 0 && sources.Count > 1)
         {
             foreach (var s in sources)
             {
@@ -240,11 +249,12 @@ internal sealed partial class SentenceCoder
         }
 
         // "urged Eriador to respond": the object-controlled complement (an open complement, or an infinitive on the
-        // object) is what was urged, asked or allowed, not an event of its own.
-        if (targetHead != NoToken && _relation[targetHead] is "dobj" or "obj" && _head[targetHead] == verb)
+        // object) is what was urged, asked or allowed, not an event of its own; so is what the target is accused,
+        // blamed or arrested "of" or "for" ("accused Russia of targeting civilians").
+        if (targetHead != NoToken && _relation[targetHead] is "dobj" or "obj" or "iobj" && _head[targetHead] == verb)
         {
-            var complements = _children[verb].Where(c => _relation[c] == "xcomp")
-                .Concat(_children[targetHead].Where(c => _relation[c].StartsWith("acl", StringComparison.Ordinal) && _children[c].Exists(m => _relation[m] == "mark" && _word[m] == "TO")));
+            var complements = _children[verb].Where(c => _relation[c] == "xcomp" || (_relation[c].StartsWith("advcl", StringComparison.Ordinal) && HasMarker(c, "OF", "FOR")))
+                .Concat(_children[targetHead].Where(c => _relation[c].StartsWith("acl", StringComparison.Ordinal) && (HasMarker(c, "TO") || HasMarker(c, "OF", "FOR"))));
             foreach (var complement in complements.Where(c => !_consumed[c]).ToList())
             {
                 _consumed[complement] = true;
@@ -269,6 +279,22 @@ internal sealed partial class SentenceCoder
             }
         }
     }
+
+    /// <summary>True when <paramref name="clause"/> has a <c>mark</c> or <c>case</c> child that is one of <paramref name="words"/>.</summary>
+    private bool HasMarker(int clause, params string[] words) =>
+        _children[clause].Exists(m => _relation[m] is "mark" or "case" && words.Contains(_word[m], StringComparer.Ordinal));
+
+    /// <summary>An oblique or nominal modifier introduced by "in", "at", "inside" or "near": where something happened.</summary>
+    private bool IsLocative(int token) =>
+        (_relation[token].StartsWith("obl", StringComparison.Ordinal) || _relation[token].StartsWith("nmod", StringComparison.Ordinal))
+        && CaseOf(token) is "IN" or "AT" or "INSIDE" or "NEAR";
+
+    /// <summary>True when the conjuncts of <paramref name="head"/> are joined by "and" (not "or", "nor": those are not joint actors).</summary>
+    private bool JoinedByAnd(int head) =>
+        head != NoToken && _children[head].Where(c => _relation[c] == "conj").Any(c => _children[c].Exists(d => _relation[d] == "cc" && _word[d] is "AND" or "&"));
+
+    /// <summary>Cooperation that joint actors do with one another: consult (04), diplomatic (05) and material (06) cooperation.</summary>
+    private static bool IsMutual(string code) => code.Length >= 2 && code[0] == '0' && code[1] is '4' or '5' or '6';
 
     private static bool IsFullDyad(CodedEvent coded) =>
         coded.SourceCode != ActorRef.Unknown.Code && coded.TargetCode != ActorRef.Unknown.Code;

@@ -260,7 +260,8 @@ public static class KnowledgeBaseLint
                         var (a, b) = (person.Roles[j], person.Roles[i]);
                         if (a.Code != b.Code && Overlap(a.Range, b.Range) is { } day && !Contains(a.Range, b.Range) && !Contains(b.Range, a.Range))
                         {
-                            Error(ErrorCodes.RoleOverlap, b.Source, $"Expected the roles of {person.Names[0].Text} with different codes to follow one another or nest, but {b.Code} ({Format(b.Range)}) and {a.Code} ({Format(a.Range)}, {At(a.Source)}) overlap from {Format(day)} and neither contains the other. Correct the dates.");
+                            // Two offices held at once (a general who became president) are real; the coder takes the role with the shorter range on such days.
+                            Warn(ErrorCodes.RoleOverlap, b.Source, $"Expected the roles of {person.Names[0].Text} with different codes to follow one another or nest, but {b.Code} ({Format(b.Range)}) and {a.Code} ({Format(a.Range)}, {At(a.Source)}) overlap from {Format(day)} and neither contains the other; on those days the shorter role codes. Check the dates.");
                             break;
                         }
                     }
@@ -376,7 +377,7 @@ public static class KnowledgeBaseLint
                 return true;
             }
 
-            Error(ErrorCodes.ActorCodeUnknown, source, $"Expected an {what} of capital letters in groups of three, such as {example}, but found '{code}'. Correct the code.");
+            Error(ErrorCodes.ActorCodeUnknown, source, $"Expected an {what} of capital letters, such as {example}, but found '{code}'. Correct the code.");
             return false;
         }
 
@@ -385,10 +386,12 @@ public static class KnowledgeBaseLint
         {
             if (!IsCodeShape(code))
             {
-                return "is not capital letters in groups of three";
+                return "is not made of capital letters";
             }
 
-            var actor = _countries.Contains(code[..3]) ? code[..3] : _organisations.Where(o => code.StartsWith(o, StringComparison.Ordinal)).MaxBy(o => o.Length);
+            // The longest organisation code that starts the code wins over its country prefix (PSEMILHAM is Hamas, not PSE + MIL + HAM).
+            var actor = _organisations.Where(o => code.StartsWith(o, StringComparison.Ordinal)).MaxBy(o => o.Length)
+                ?? (_countries.Contains(code[..3]) ? code[..3] : null);
             if (actor is null)
             {
                 return $"starts with neither a country code of countries.txt nor an organisation code of organisations.txt ('{code[..3]}' is no country)";
@@ -398,7 +401,8 @@ public static class KnowledgeBaseLint
             return unknown.Count == 0 ? null : $"holds {string.Join(", ", unknown)} after {actor}, which agents.txt does not define";
         }
 
-        private static bool IsCodeShape(string code) => code.Length > 0 && code.Length % 3 == 0 && code.All(char.IsAsciiLetterUpper);
+        /// <summary>Capital letters, at least three: CAMEO's codes are built of three-letter parts, but some organisation codes (IGOOPEC) are not.</summary>
+        private static bool IsCodeShape(string code) => code.Length >= 3 && code.All(char.IsAsciiLetterUpper);
 
         private static IEnumerable<string> Parts(string code)
         {

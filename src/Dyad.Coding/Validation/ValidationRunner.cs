@@ -77,7 +77,7 @@ public static class ValidationRunner
             }
 
             var document = parse is null ? ToDocument(record, diagnostics) : parse(record);
-            var recordCoder = record.Options.IsEmpty ? coder : coder.WithOptions(CodingOptions.FromSettings(record.Options));
+            var recordCoder = record.Options.IsEmpty ? coder : coder.WithOptions(CodingOptions.FromSettings(record.Options, coder.Options));
             var coding = recordCoder.Code(document, record.Date);
             var counts = Score(record, coding.Events);
             outcomes.Add(new RecordOutcome(record, coding, counts));
