@@ -21,6 +21,7 @@ public sealed class EventCoderTests : IDisposable
         "SIGN",
         "- * (WITH +) [0571]",
         "- * &PACT [0572]",
+        "- * {ARMS DEAL} [0573]",
         "--- PRAISE [051] ---",
         "PRAISE",
         "- LOUDLY * [0512]",
@@ -34,6 +35,9 @@ public sealed class EventCoderTests : IDisposable
         "- * WAR [190]",
         "--- SCOLD [110] ---",
         "SCOLD",
+        "--- FORGE [050] ---",
+        "FORGE",
+        "- * {NEW TIES} [051]",
     ];
 
     private static readonly string[] Ontology = ["051:0x0080#Praise", "110:0xFFFF+0x0080#Scold"];
@@ -305,6 +309,24 @@ public sealed class EventCoderTests : IDisposable
         Assert.Equal(["0572 ARN GON"], Code(document));
     }
 
+    [Theory]
+    [InlineData("1 Arnor Arnor PROPN 2 nsubj|2 signed sign VERB 0 root|3 an a DET 5 det|4 arms arms NOUN 5 compound|5 deal deal NOUN 2 obj|6 with with ADP 7 case|7 Gondor Gondor PROPN 2 obl", "0573 ARN GON")]
+    [InlineData("1 Arnor Arnor PROPN 2 nsubj|2 signed sign VERB 0 root|3 an a DET 7 det|4 arms arms NOUN 7 compound|5 and and CCONJ 6 cc|6 oil oil NOUN 4 conj|7 deal deal NOUN 2 obj|8 with with ADP 9 case|9 Gondor Gondor PROPN 2 obl", "0573 ARN GON")]
+    [InlineData("1 Arnor Arnor PROPN 2 nsubj|2 signed sign VERB 0 root|3 an a DET 6 det|4 arms arms NOUN 5 compound|5 control control NOUN 6 compound|6 deal deal NOUN 2 obj|7 with with ADP 8 case|8 Gondor Gondor PROPN 2 obl", "0571 ARN GON")]
+    [InlineData("1 Arnor Arnor PROPN 2 nsubj|2 forged forge VERB 0 root|3 new new ADJ 5 amod|4 diplomatic diplomatic ADJ 5 amod|5 ties tie NOUN 2 obj|6 with with ADP 7 case|7 Gondor Gondor PROPN 5 nmod", "051 ARN GON")]
+    public void Coder_BracedNounPhrasePattern_SkipsOnlyModifiersThatKeepTheNounsMeaning(string rows, string expected)
+    {
+        // Given {ARMS DEAL} and {NEW TIES}: "an arms and oil deal" is an arms deal and "new diplomatic ties" are new ties,
+        // but "an arms control deal" is not an arms deal (the pattern fails and (WITH +) codes instead)
+        var document = Parse(rows.Split('|'));
+
+        // When
+        var coded = Code(document);
+
+        // Then
+        Assert.Equal([expected], coded);
+    }
+
     [Fact]
     public void Coder_DiscardPhrase_CodesNothing()
     {
@@ -373,14 +395,14 @@ public sealed class EventCoderTests : IDisposable
         // When the records' text is parsed by Dyad instead of taken from the suite's CoNLL-U
         var report = ValidationRunner.Run(suite, coder, parse: r => pipeline.Process(new Document(r.Id, r.Text), TestContext.Current.CancellationToken));
 
-        // Then (a floor at the figures reached: 264 correct, 40 extra)
+        // Then (a floor at the figures reached: 264 correct, 38 extra)
         Assert.Equal(245, report.Total.Records);
         Assert.InRange(report.Total.Correct, FloorCorrectDyadParses, report.Total.GoldEvents);
         Assert.InRange(report.Total.Extra, 0, CeilingExtraDyadParses);
     }
 
-    private const int FloorCorrect = 281;
-    private const int CeilingExtra = 31;
+    private const int FloorCorrect = 282;
+    private const int CeilingExtra = 29;
     private const int FloorCorrectDyadParses = 264;
-    private const int CeilingExtraDyadParses = 40;
+    private const int CeilingExtraDyadParses = 38;
 }

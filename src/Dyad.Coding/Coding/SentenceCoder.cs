@@ -7,6 +7,12 @@ namespace Dyad.Coding.Coding;
 internal sealed class SentenceCoder
 {
     private const int NoToken = -1;
+
+    /// <summary>A gap for the words of a braced noun phrase: only modifiers may stand between them (see <see cref="Limit"/>).</summary>
+    private const int ModifiersOnly = -1;
+
+    /// <summary>The most tokens a pattern's actor slot (<c>$ + ^</c>) may skip to reach its noun.</summary>
+    private const int MaxActorGap = 4;
     private static readonly string[] ClauseRelations = ["conj", "cc", "punct", "acl", "parataxis", "advcl", "ccomp", "xcomp", "dep", "discourse", "list", "mark", "csubj"];
     private static readonly string[] NegationWords = ["NOT", "N'T", "NEVER"];
 
@@ -601,7 +607,7 @@ internal sealed class SentenceCoder
 
     private bool MatchElement(PatternElement element, int[] seq, int pos, int gap, Match state, Func<int, bool> next)
     {
-        var limit = gap == int.MaxValue ? seq.Length : Math.Min(seq.Length, pos + gap + 1);
+        var limit = Limit(seq, pos, gap);
         switch (element.Kind)
         {
             case PatternElementKind.Compound:
@@ -619,7 +625,7 @@ internal sealed class SentenceCoder
             case PatternElementKind.Source:
             case PatternElementKind.Target:
             case PatternElementKind.Skip:
-                for (var p = pos; p < Math.Min(seq.Length, pos + Math.Min(gap, 4) + 1); p++)
+                for (var p = pos; p < Math.Min(Limit(seq, pos, gap), pos + MaxActorGap + 1); p++)
                 {
                     var t = seq[p];
                     if (_upos[t] is not ("NOUN" or "PROPN" or "PRON" or "NUM" or "X"))
@@ -644,7 +650,7 @@ internal sealed class SentenceCoder
             case PatternElementKind.NounPhrase:
                 return element.Children.IsEmpty
                     ? next(pos)
-                    : MatchElement(element.Children[0], seq, pos, gap, state, p => MatchSequence(element.Children, 1, seq, p, 2, state, next));
+                    : MatchElement(element.Children[0], seq, pos, gap, state, p => MatchSequence(element.Children, 1, seq, p, ModifiersOnly, state, next));
             case PatternElementKind.PrepositionalPhrase:
                 for (var p = pos; p < limit; p++)
                 {
@@ -682,6 +688,38 @@ internal sealed class SentenceCoder
         }
     }
 
+    /// <summary>
+    /// The end (exclusive) of the positions of <paramref name="seq"/> where the next pattern element may start:
+    /// anywhere for <see cref="int.MaxValue"/>, within <paramref name="gap"/> skipped tokens otherwise, and for
+    /// <see cref="ModifiersOnly"/> only past modifiers that leave the noun's meaning alone: adjectives ("new global
+    /// economic relations" is still a kind of "new economic relations") and coordinated modifiers ("death and injury
+    /// toll" is a death toll), but not a noun ("trade relations" are not "relations").
+    /// </summary>
+    private int Limit(int[] seq, int pos, int gap)
+    {
+        if (gap == int.MaxValue)
+        {
+            return seq.Length;
+        }
+
+        if (gap != ModifiersOnly)
+        {
+            return Math.Min(seq.Length, pos + gap + 1);
+        }
+
+        var end = pos;
+        while (end < seq.Length && (end == pos || seq[end] == seq[end - 1] + 1) && IsSkippableModifier(seq[end]))
+        {
+            end++;
+        }
+
+        return Math.Min(seq.Length, end + 1);
+    }
+
+    private bool IsSkippableModifier(int token) =>
+        _relation[token] is "amod" or "cc" || _upos[token] == "ADJ"
+        || (_relation[token] == "conj" && _head[token] != NoToken && _relation[_head[token]] is "amod" or "compound");
+
     private bool MatchMember(SynonymMember member, int[] seq, int pos, int gap, Match state, Func<int, bool> next)
     {
         if (member.Words.IsEmpty)
@@ -696,7 +734,7 @@ internal sealed class SentenceCoder
                 continue;
             }
 
-            var limit = gap == int.MaxValue ? seq.Length : Math.Min(seq.Length, pos + gap + 1);
+            var limit = Limit(seq, pos, gap);
             for (var p = pos; p < limit && p + words.Length <= seq.Length; p++)
             {
                 var fits = true;
