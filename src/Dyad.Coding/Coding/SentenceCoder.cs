@@ -8,6 +8,9 @@ internal sealed class SentenceCoder
 {
     private const int NoToken = -1;
 
+    /// <summary>CAMEO 010, "make statement, not specified below": the code of a bare verb of saying.</summary>
+    private const string PlainStatementCode = "010";
+
     /// <summary>A gap for the words of a braced noun phrase: only modifiers may stand between them (see <see cref="Limit"/>).</summary>
     private const int ModifiersOnly = -1;
 
@@ -216,6 +219,14 @@ internal sealed class SentenceCoder
             return;
         }
 
+        // "..., a senior official said": a bare statement with no addressee that reports another clause of the sentence
+        // is an attribution; what was said is the news, coded from its own clause, so no partial event is made for it.
+        if (targets.Count == 0 && code.Active == PlainStatementCode && IsReportingFrame(verb))
+        {
+            notes.Add(new CodingNote(verbDoc, $"verb '{_word[verb]}' attributes another clause and has no target: reported speech, not an event of its own ({rule})"));
+            return;
+        }
+
         if (!_coder.Options.RequireDyad && sources.Count > 0 && targets.Count == 0 && sources.Exists(a => !a.Code.StartsWith("---", StringComparison.Ordinal)))
         {
             sources = sources.Count == 0 ? [ActorRef.Unknown] : sources;
@@ -258,6 +269,15 @@ internal sealed class SentenceCoder
             }
         }
     }
+
+    /// <summary>
+    /// True when <paramref name="verb"/> frames another clause: it has a clausal complement ("said that ..."), or it is
+    /// attached to another clause as an aside or modifier (", an official said", which parsers attach as parataxis,
+    /// or misattach as a clausal modifier of the speaker's noun).
+    /// </summary>
+    private bool IsReportingFrame(int verb) =>
+        _relation[verb] is "parataxis" or "acl" or "ccomp" or "advcl" or "conj"
+        || _children[verb].Exists(c => _relation[c] is "ccomp" or "parataxis" or "xcomp" or "csubj" or "csubjpass" or "csubj:pass");
 
     private static bool IsFullDyad(CodedEvent coded) =>
         coded.SourceCode != ActorRef.Unknown.Code && coded.TargetCode != ActorRef.Unknown.Code;
