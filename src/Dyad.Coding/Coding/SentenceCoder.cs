@@ -932,7 +932,7 @@ internal sealed class SentenceCoder
         var heads = new List<int> { head };
         for (var k = 0; k < heads.Count; k++)
         {
-            heads.AddRange(_children[heads[k]].Where(c => (_relation[c] == "conj" || IsListAppositive(c)) && !heads.Contains(c)));
+            heads.AddRange(_children[heads[k]].Where(c => (IsNominalConjunct(c) || IsListAppositive(c)) && !heads.Contains(c)));
         }
 
         var phrases = heads.Select(Resolve).ToList();
@@ -958,6 +958,12 @@ internal sealed class SentenceCoder
 
         return result;
     }
+
+    /// <summary>
+    /// A conjunct that continues a noun phrase. A verb conjoined to a noun ("ties with Gondor, ... crowds burned down its
+    /// embassy", a parser's slip) heads a clause of its own, and its actors are not members of the phrase.
+    /// </summary>
+    private bool IsNominalConjunct(int token) => _relation[token] == "conj" && _upos[token] is not ("VERB" or "AUX");
 
     /// <summary>
     /// An appositive that is really a member of a comma list ("Mordor, the Shire, Arnor and Bree", which parsers
@@ -1041,10 +1047,10 @@ internal sealed class SentenceCoder
             actors.Add(actor);
             if (anchor != head)
             {
-                var conjuncts = new List<int>(_children[anchor].Where(c => _relation[c] == "conj"));
+                var conjuncts = new List<int>(_children[anchor].Where(IsNominalConjunct));
                 for (var k = 0; k < conjuncts.Count; k++)
                 {
-                    conjuncts.AddRange(_children[conjuncts[k]].Where(c => _relation[c] == "conj" && !conjuncts.Contains(c)));
+                    conjuncts.AddRange(_children[conjuncts[k]].Where(c => IsNominalConjunct(c) && !conjuncts.Contains(c)));
                 }
 
                 foreach (var conjunct in conjuncts)
