@@ -26,6 +26,7 @@ internal sealed class SentenceCoder
     private readonly string[] _word;
     private readonly string[] _lemma;
     private readonly string[] _upos;
+    private readonly bool[] _finite;
     private readonly int[] _head;
     private readonly string[] _relation;
     private readonly List<int>[] _children;
@@ -44,6 +45,7 @@ internal sealed class SentenceCoder
         _word = new string[_count];
         _lemma = new string[_count];
         _upos = new string[_count];
+        _finite = new bool[_count];
         _head = new int[_count];
         _relation = new string[_count];
         _children = new List<int>[_count];
@@ -56,6 +58,7 @@ internal sealed class SentenceCoder
             _word[i] = document.Form(d).ToUpperInvariant();
             _lemma[i] = (document.Lemmas[d] ?? string.Empty).ToUpperInvariant();
             _upos[i] = document.Tags[d].Upos ?? string.Empty;
+            _finite[i] = document.Tags[d].Xpos is "VBD" or "VBZ" or "VBP" || (document.Tags[d].Feats ?? string.Empty).Contains("VerbForm=Fin", StringComparison.Ordinal);
             var head = document.Dependencies[d].Head;
             _head[i] = head >= 0 && head < _count && head != i ? head : NoToken;
             _relation[i] = (document.Dependencies[d].Relation ?? string.Empty).ToLowerInvariant();
@@ -1066,6 +1069,16 @@ internal sealed class SentenceCoder
 
     private static bool PreferFirstActor => true;
 
+    /// <summary>
+    /// An appositive that is really the subject of a finite verb hung on it ("burned down its embassy, a senior
+    /// official said": parsers may attach "official" to "embassy" and "said" to "official"). A finite verb without a
+    /// subject of its own cannot modify a noun, so the noun is its subject and belongs to that clause, not to the
+    /// phrase it was attached to.
+    /// </summary>
+    private bool IsMisattachedSubject(int token) =>
+        _relation[token] == "appos"
+        && _children[token].Exists(c => _relation[c] == "acl" && _upos[c] == "VERB" && _finite[c] && !_children[c].Exists(g => _relation[g].StartsWith("nsubj", StringComparison.Ordinal)));
+
     private (bool[] InPhrase, int[] Depth) PhraseTokens(int head)
     {
         var inPhrase = new bool[_count];
@@ -1083,7 +1096,7 @@ internal sealed class SentenceCoder
                 // A verb attached as a nominal modifier ("against besieged Osgiliath") heads a noun phrase, and its
                 // object belongs to that phrase.
                 var nominalVerb = t != head && _upos[t] == "VERB" && (_relation[t].StartsWith("nmod", StringComparison.Ordinal) || _relation[t].StartsWith("obl", StringComparison.Ordinal));
-                if (!ClauseRelations.Contains(baseRelation, StringComparer.Ordinal) && !(relation is "nsubj" || (relation is "dobj" or "obj" && !nominalVerb)))
+                if (!ClauseRelations.Contains(baseRelation, StringComparer.Ordinal) && !(relation is "nsubj" || (relation is "dobj" or "obj" && !nominalVerb)) && !IsMisattachedSubject(c))
                 {
                     depth[c] = depth[t] + 1;
                     stack.Push(c);
