@@ -539,7 +539,7 @@ internal sealed class SentenceCoder
                 return token;
             }
 
-            if (_upos[token] is "VERB" && FindVerbForm(token) is not null)
+            if (_upos[token] is "VERB" && !IsActorlessNounModifier(token) && FindVerbForm(token) is not null)
             {
                 continue;
             }
@@ -552,6 +552,17 @@ internal sealed class SentenceCoder
 
         return NoToken;
     }
+
+    /// <summary>
+    /// A participle or clause modifying a noun that names no actor and without a subject of its own ("the parade
+    /// supporting Gondor"): its implied subject is that noun, so it can make no event, and its actors belong to the
+    /// noun phrase.
+    /// </summary>
+    private bool IsActorlessNounModifier(int verb) =>
+        _relation[verb].StartsWith("acl", StringComparison.Ordinal)
+        && _head[verb] != NoToken
+        && !_children[verb].Exists(c => _relation[c].StartsWith("nsubj", StringComparison.Ordinal))
+        && ResolveCompound(_head[verb]).Count == 0;
 
     private bool FollowsForTarget(int token)
     {
