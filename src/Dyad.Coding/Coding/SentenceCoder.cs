@@ -577,12 +577,12 @@ internal sealed class SentenceCoder
 
     /// <summary>
     /// Tokens of the verb's own clause before the verb, in text order: its subject's noun phrase and fronted phrases,
-    /// but not the auxiliaries, adverbs and negation attached to the verb itself, nor words of a governing clause
+    /// but not the auxiliaries, adverbs, negation and coordinators attached to the verb itself, nor words of a governing clause
     /// ("indicated it deplored", "recently allowed", "will be hosting" match no pre-verb pattern word).
     /// </summary>
     private int[] BeforeSequence(int verb)
     {
-        var inTree = SubtreeWithout(verb, relation => relation is "aux" or "auxpass" or "aux:pass" or "cop" or "advmod" or "neg" or "mark");
+        var inTree = SubtreeWithout(verb, relation => relation is "aux" or "auxpass" or "aux:pass" or "cop" or "advmod" or "neg" or "mark" or "cc");
         return [.. Enumerable.Range(0, verb).Where(i => inTree[i] && _upos[i] != "PUNCT")];
     }
 
