@@ -21,10 +21,12 @@ public sealed class EventCoderTests : IDisposable
         "SIGN",
         "- * (WITH +) [0571]",
         "- * &PACT [0572]",
+        "- * {ARMS DEAL} [0573]",
         "--- PRAISE [051] ---",
         "PRAISE",
         "- LOUDLY * [0512]",
         "- ELDERS * [0513]",
+        "- NEITHER * [0514]",
         "--- SAY [---] ---",
         "SAY {SAID SAYS SAYING}",
         "--- URGE [023] ---",
@@ -34,6 +36,11 @@ public sealed class EventCoderTests : IDisposable
         "- * WAR [190]",
         "--- SCOLD [110] ---",
         "SCOLD",
+        "--- STATE [010] ---",
+        "STATE",
+        "--- FORGE [050] ---",
+        "FORGE",
+        "- * {NEW TIES} [051]",
     ];
 
     private static readonly string[] Ontology = ["051:0x0080#Praise", "110:0xFFFF+0x0080#Scold"];
@@ -77,13 +84,14 @@ public sealed class EventCoderTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    /// <summary>Builds a document from CoNLL-U rows written with single spaces: ID FORM LEMMA UPOS HEAD DEPREL.</summary>
+    /// <summary>Builds a document from CoNLL-U rows written with single spaces: ID FORM LEMMA UPOS HEAD DEPREL (UPOS may carry XPOS and FEATS: <c>VERB/VBD</c>, <c>VERB/_/VerbForm=Fin</c>).</summary>
     private static Document Parse(params string[] rows)
     {
         var lines = rows.Select(r =>
         {
             var f = r.Split(' ');
-            return string.Join('\t', f[0], f[1], f[2], f[3], "_", "_", f[4], f[5], "_", "_");
+            var tags = f[3].Split('/');
+            return string.Join('\t', f[0], f[1], f[2], tags[0], tags.Length > 1 ? tags[1] : "_", tags.Length > 2 ? tags[2] : "_", f[4], f[5], "_", "_");
         });
         var diagnostics = new List<Diagnostic>();
         var sentences = ConlluReader.Read(new StringReader(string.Join('\n', lines) + "\n\n"), "test", diagnostics);
@@ -350,6 +358,24 @@ public sealed class EventCoderTests : IDisposable
         Assert.Equal(["0572 ARN GON"], Code(document));
     }
 
+    [Theory]
+    [InlineData("1 Arnor Arnor PROPN 2 nsubj|2 signed sign VERB 0 root|3 an a DET 5 det|4 arms arms NOUN 5 compound|5 deal deal NOUN 2 obj|6 with with ADP 7 case|7 Gondor Gondor PROPN 2 obl", "0573 ARN GON")]
+    [InlineData("1 Arnor Arnor PROPN 2 nsubj|2 signed sign VERB 0 root|3 an a DET 7 det|4 arms arms NOUN 7 compound|5 and and CCONJ 6 cc|6 oil oil NOUN 4 conj|7 deal deal NOUN 2 obj|8 with with ADP 9 case|9 Gondor Gondor PROPN 2 obl", "0573 ARN GON")]
+    [InlineData("1 Arnor Arnor PROPN 2 nsubj|2 signed sign VERB 0 root|3 an a DET 6 det|4 arms arms NOUN 5 compound|5 control control NOUN 6 compound|6 deal deal NOUN 2 obj|7 with with ADP 8 case|8 Gondor Gondor PROPN 2 obl", "0571 ARN GON")]
+    [InlineData("1 Arnor Arnor PROPN 2 nsubj|2 forged forge VERB 0 root|3 new new ADJ 5 amod|4 diplomatic diplomatic ADJ 5 amod|5 ties tie NOUN 2 obj|6 with with ADP 7 case|7 Gondor Gondor PROPN 5 nmod", "051 ARN GON")]
+    public void Coder_BracedNounPhrasePattern_SkipsOnlyModifiersThatKeepTheNounsMeaning(string rows, string expected)
+    {
+        // Given {ARMS DEAL} and {NEW TIES}: "an arms and oil deal" is an arms deal and "new diplomatic ties" are new ties,
+        // but "an arms control deal" is not an arms deal (the pattern fails and (WITH +) codes instead)
+        var document = Parse(rows.Split('|'));
+
+        // When
+        var coded = Code(document);
+
+        // Then
+        Assert.Equal([expected], coded);
+    }
+
     [Fact]
     public void Coder_DiscardPhrase_CodesNothing()
     {
@@ -389,6 +415,69 @@ public sealed class EventCoderTests : IDisposable
         Assert.Contains(result.Notes, n => n.Reason.Contains("lacks an actor", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("1 Arnor Arnor PROPN 3 nsubj|2 will will AUX 3 aux|3 attack attack VERB 0 root|4 , , PUNCT 3 punct|5 a a DET 7 det|6 Gondor Gondor PROPN 7 compound|7 minister minister NOUN 8 nsubj|8 stated state VERB 3 parataxis", "190 ARN ---")]
+    [InlineData("1 Arnor Arnor PROPN 2 nsubj|2 stated state VERB 0 root", "010 ARN ---")]
+    public void Coder_StatementWithoutTargetFramingAnotherClause_IsReportedSpeechNotAnEvent(string rows, string expected)
+    {
+        // Given "Arnor will attack, a Gondor minister stated" with require_dyad off: the attribution is no event; a bare
+        // "Arnor stated" still is one
+        var document = Parse(rows.Split('|'));
+
+        // When
+        var coded = _coder.WithOptions(CodingOptions.Petrarch with { RequireDyad = false }).Code(document, null).Events.Select(e => e.ToString());
+
+        // Then
+        Assert.Equal([expected], coded);
+    }
+
+    [Fact]
+    public void Coder_VerbParsedAsConjunctOfTheObject_LendsNoActorsToIt()
+    {
+        // Given "Arnor praised Gondor, after Rohan crowds attacked", with "attacked" misparsed as a conjunct of "Gondor"
+        var document = Parse("1 Arnor Arnor PROPN 2 nsubj", "2 praised praise VERB 0 root", "3 Gondor Gondor PROPN 2 obj", "4 , , PUNCT 3 punct", "5 after after ADP 7 case", "6 Rohan Rohan PROPN 7 compound", "7 crowds crowd NOUN 8 nmod", "8 attacked attack VERB 3 conj");
+
+        // When / Then
+        Assert.Equal(["051 ARN GON"], Code(document));
+    }
+
+    [Theory]
+    [InlineData("VERB/VBD")]
+    [InlineData("VERB/_/VerbForm=Fin")]
+    public void Coder_AppositiveCarryingAFiniteVerb_IsThatVerbsSubjectNotPartOfThePhrase(string said)
+    {
+        // Given "Arnor attacked the embassy, a Gondor minister said" parsed with "minister" as an appositive of "embassy"
+        // and the finite "said" as its clausal modifier (told by the Penn tag or by VerbForm=Fin)
+        var document = Parse("1 Arnor Arnor PROPN 2 nsubj", "2 attacked attack VERB 0 root", "3 the the DET 4 det", "4 embassy embassy NOUN 2 obj", "5 , , PUNCT 8 punct", "6 a a DET 8 det", "7 Gondor Gondor PROPN 8 compound", "8 minister minister NOUN 4 appos", $"9 said say {said} 8 acl");
+
+        // When / Then the embassy's phrase holds no actor, and "said" has no target
+        Assert.Empty(Code(document));
+    }
+
+    [Fact]
+    public void Coder_TargetInsideAParticipleModifyingAnActorlessNoun_IsTheVerbsTarget()
+    {
+        // Given "Arnor attacked the rally praising Gondor": "praising" has no subject but "rally", which names no actor,
+        // so it makes no event of its own and its object is the target of "attacked"
+        var document = Parse("1 Arnor Arnor PROPN 2 nsubj", "2 attacked attack VERB 0 root", "3 the the DET 4 det", "4 rally rally NOUN 2 obj", "5 praising praise VERB 4 acl", "6 Gondor Gondor PROPN 5 obj");
+
+        // When / Then
+        Assert.Equal(["190 ARN GON"], Code(document));
+    }
+
+    [Theory]
+    [InlineData("5 cc", "051 ARN GON;051 ROH GON")]
+    [InlineData("2 cc:preconj", "0514 ARN GON;0514 ROH GON")]
+    public void Coder_PreVerbPatternWord_NotMatchedByACoordinatorOnTheVerb(string neither, string expected)
+    {
+        // Given "Neither Arnor nor Rohan praised Gondor" and the pattern "- NEITHER *": "neither" matches as a word of the
+        // subject's phrase, not as a coordinator attached to the verb (which joins the verb to another clause)
+        var document = Parse($"1 Neither neither CCONJ {neither}", "2 Arnor Arnor PROPN 5 nsubj", "3 nor nor CCONJ 4 cc", "4 Rohan Rohan PROPN 2 conj", "5 praised praise VERB 0 root", "6 Gondor Gondor PROPN 5 obj");
+
+        // When / Then
+        Assert.Equal(expected.Split(';'), Code(document));
+    }
+
     [Fact]
     public void Coder_ValidationSuite_ReachesTheFloor()
     {
@@ -418,14 +507,14 @@ public sealed class EventCoderTests : IDisposable
         // When the records' text is parsed by Dyad instead of taken from the suite's CoNLL-U
         var report = ValidationRunner.Run(suite, coder, parse: r => pipeline.Process(new Document(r.Id, r.Text), TestContext.Current.CancellationToken));
 
-        // Then (a floor at the figures reached: 264 correct, 40 extra)
+        // Then (a floor at the figures reached: 264 correct, 36 extra)
         Assert.Equal(245, report.Total.Records);
         Assert.InRange(report.Total.Correct, FloorCorrectDyadParses, report.Total.GoldEvents);
         Assert.InRange(report.Total.Extra, 0, CeilingExtraDyadParses);
     }
 
-    private const int FloorCorrect = 281;
-    private const int CeilingExtra = 31;
+    private const int FloorCorrect = 283;
+    private const int CeilingExtra = 25;
     private const int FloorCorrectDyadParses = 264;
-    private const int CeilingExtraDyadParses = 40;
+    private const int CeilingExtraDyadParses = 36;
 }

@@ -7,6 +7,15 @@ namespace Dyad.Coding.Coding;
 internal sealed partial class SentenceCoder
 {
     private const int NoToken = -1;
+
+    /// <summary>CAMEO 010, "make statement, not specified below": the code of a bare verb of saying.</summary>
+    private const string PlainStatementCode = "010";
+
+    /// <summary>A gap for the words of a braced noun phrase: only modifiers may stand between them (see <see cref="Limit"/>).</summary>
+    private const int ModifiersOnly = -1;
+
+    /// <summary>The most tokens a pattern's actor slot (<c>$ + ^</c>) may skip to reach its noun.</summary>
+    private const int MaxActorGap = 4;
     private static readonly string[] ClauseRelations = ["conj", "cc", "punct", "acl", "parataxis", "advcl", "ccomp", "xcomp", "dep", "discourse", "list", "mark", "csubj"];
     private static readonly string[] NegationWords = ["NOT", "N'T", "NEVER"];
 
@@ -17,6 +26,7 @@ internal sealed partial class SentenceCoder
     private readonly string[] _word;
     private readonly string[] _lemma;
     private readonly string[] _upos;
+    private readonly bool[] _finite;
     private readonly int[] _head;
     private readonly string[] _relation;
     private readonly List<int>[] _children;
@@ -35,6 +45,7 @@ internal sealed partial class SentenceCoder
         _word = new string[_count];
         _lemma = new string[_count];
         _upos = new string[_count];
+        _finite = new bool[_count];
         _head = new int[_count];
         _relation = new string[_count];
         _children = new List<int>[_count];
@@ -47,6 +58,7 @@ internal sealed partial class SentenceCoder
             _word[i] = document.Form(d).ToUpperInvariant();
             _lemma[i] = (document.Lemmas[d] ?? string.Empty).ToUpperInvariant();
             _upos[i] = document.Tags[d].Upos ?? string.Empty;
+            _finite[i] = document.Tags[d].Xpos is "VBD" or "VBZ" or "VBP" || (document.Tags[d].Feats ?? string.Empty).Contains("VerbForm=Fin", StringComparison.Ordinal);
             var head = document.Dependencies[d].Head;
             _head[i] = head >= 0 && head < _count && head != i ? head : NoToken;
             _relation[i] = (document.Dependencies[d].Relation ?? string.Empty).ToLowerInvariant();
@@ -236,6 +248,14 @@ internal sealed partial class SentenceCoder
             return;
         }
 
+        // "..., a senior official said": a bare statement with no addressee that reports another clause of the sentence
+        // is an attribution; what was said is the news, coded from its own clause, so no partial event is made for it.
+        if (targets.Count == 0 && code.Active == PlainStatementCode && IsReportingFrame(verb))
+        {
+            notes.Add(new CodingNote(verbDoc, $"verb '{_word[verb]}' attributes another clause and has no target: reported speech, not an event of its own ({rule})"));
+            return;
+        }
+
         if (!_coder.Options.RequireDyad && sources.Count > 0 && targets.Count == 0 && sources.Exists(a => !a.Code.StartsWith("---", StringComparison.Ordinal)))
         {
             sources = sources.Count == 0 ? [ActorRef.Unknown] : sources;
@@ -295,6 +315,15 @@ internal sealed partial class SentenceCoder
 
     /// <summary>Cooperation that joint actors do with one another: consult (04), diplomatic (05) and material (06) cooperation.</summary>
     private static bool IsMutual(string code) => code.Length >= 2 && code[0] == '0' && code[1] is '4' or '5' or '6';
+
+    /// <summary>
+    /// True when <paramref name="verb"/> frames another clause: it has a clausal complement ("said that ..."), or it is
+    /// attached to another clause as an aside or modifier (", an official said", which parsers attach as parataxis,
+    /// or misattach as a clausal modifier of the speaker's noun).
+    /// </summary>
+    private bool IsReportingFrame(int verb) =>
+        _relation[verb] is "parataxis" or "acl" or "ccomp" or "advcl" or "conj"
+        || _children[verb].Exists(c => _relation[c] is "ccomp" or "parataxis" or "xcomp" or "csubj" or "csubjpass" or "csubj:pass");
 
     private static bool IsFullDyad(CodedEvent coded) =>
         coded.SourceCode != ActorRef.Unknown.Code && coded.TargetCode != ActorRef.Unknown.Code;
@@ -566,7 +595,7 @@ internal sealed partial class SentenceCoder
                 return token;
             }
 
-            if (_upos[token] is "VERB" && FindVerbForm(token) is not null)
+            if (_upos[token] is "VERB" && !IsActorlessNounModifier(token) && FindVerbForm(token) is not null)
             {
                 continue;
             }
@@ -579,6 +608,17 @@ internal sealed partial class SentenceCoder
 
         return NoToken;
     }
+
+    /// <summary>
+    /// A participle or clause modifying a noun that names no actor and without a subject of its own ("the parade
+    /// supporting Gondor"): its implied subject is that noun, so it can make no event, and its actors belong to the
+    /// noun phrase.
+    /// </summary>
+    private bool IsActorlessNounModifier(int verb) =>
+        _relation[verb].StartsWith("acl", StringComparison.Ordinal)
+        && _head[verb] != NoToken
+        && !_children[verb].Exists(c => _relation[c].StartsWith("nsubj", StringComparison.Ordinal))
+        && ResolveCompound(_head[verb]).Count == 0;
 
     private bool FollowsForTarget(int token)
     {
@@ -593,12 +633,12 @@ internal sealed partial class SentenceCoder
 
     /// <summary>
     /// Tokens of the verb's own clause before the verb, in text order: its subject's noun phrase and fronted phrases,
-    /// but not the auxiliaries, adverbs and negation attached to the verb itself, nor words of a governing clause
+    /// but not the auxiliaries, adverbs, negation and coordinators attached to the verb itself, nor words of a governing clause
     /// ("indicated it deplored", "recently allowed", "will be hosting" match no pre-verb pattern word).
     /// </summary>
     private int[] BeforeSequence(int verb)
     {
-        var inTree = SubtreeWithout(verb, relation => relation is "aux" or "auxpass" or "aux:pass" or "cop" or "advmod" or "neg" or "mark");
+        var inTree = SubtreeWithout(verb, relation => relation is "aux" or "auxpass" or "aux:pass" or "cop" or "advmod" or "neg" or "mark" or "cc");
         return [.. Enumerable.Range(0, verb).Where(i => inTree[i] && _upos[i] != "PUNCT")];
     }
 
@@ -657,7 +697,7 @@ internal sealed partial class SentenceCoder
 
     private bool MatchElement(PatternElement element, int[] seq, int pos, int gap, Match state, Func<int, bool> next)
     {
-        var limit = gap == int.MaxValue ? seq.Length : Math.Min(seq.Length, pos + gap + 1);
+        var limit = Limit(seq, pos, gap);
         switch (element.Kind)
         {
             case PatternElementKind.Compound:
@@ -675,7 +715,7 @@ internal sealed partial class SentenceCoder
             case PatternElementKind.Source:
             case PatternElementKind.Target:
             case PatternElementKind.Skip:
-                for (var p = pos; p < Math.Min(seq.Length, pos + Math.Min(gap, 4) + 1); p++)
+                for (var p = pos; p < Math.Min(Limit(seq, pos, gap), pos + MaxActorGap + 1); p++)
                 {
                     var t = seq[p];
                     if (_upos[t] is not ("NOUN" or "PROPN" or "PRON" or "NUM" or "X"))
@@ -700,7 +740,7 @@ internal sealed partial class SentenceCoder
             case PatternElementKind.NounPhrase:
                 return element.Children.IsEmpty
                     ? next(pos)
-                    : MatchElement(element.Children[0], seq, pos, gap, state, p => MatchSequence(element.Children, 1, seq, p, 2, state, next));
+                    : MatchElement(element.Children[0], seq, pos, gap, state, p => MatchSequence(element.Children, 1, seq, p, ModifiersOnly, state, next));
             case PatternElementKind.PrepositionalPhrase:
                 for (var p = pos; p < limit; p++)
                 {
@@ -738,6 +778,38 @@ internal sealed partial class SentenceCoder
         }
     }
 
+    /// <summary>
+    /// The end (exclusive) of the positions of <paramref name="seq"/> where the next pattern element may start:
+    /// anywhere for <see cref="int.MaxValue"/>, within <paramref name="gap"/> skipped tokens otherwise, and for
+    /// <see cref="ModifiersOnly"/> only past modifiers that leave the noun's meaning alone: adjectives ("new global
+    /// economic relations" is still a kind of "new economic relations") and coordinated modifiers ("death and injury
+    /// toll" is a death toll), but not a noun ("trade relations" are not "relations").
+    /// </summary>
+    private int Limit(int[] seq, int pos, int gap)
+    {
+        if (gap == int.MaxValue)
+        {
+            return seq.Length;
+        }
+
+        if (gap != ModifiersOnly)
+        {
+            return Math.Min(seq.Length, pos + gap + 1);
+        }
+
+        var end = pos;
+        while (end < seq.Length && (end == pos || seq[end] == seq[end - 1] + 1) && IsSkippableModifier(seq[end]))
+        {
+            end++;
+        }
+
+        return Math.Min(seq.Length, end + 1);
+    }
+
+    private bool IsSkippableModifier(int token) =>
+        _relation[token] is "amod" or "cc" || _upos[token] == "ADJ"
+        || (_relation[token] == "conj" && _head[token] != NoToken && _relation[_head[token]] is "amod" or "compound");
+
     private bool MatchMember(SynonymMember member, int[] seq, int pos, int gap, Match state, Func<int, bool> next)
     {
         if (member.Words.IsEmpty)
@@ -752,7 +824,7 @@ internal sealed partial class SentenceCoder
                 continue;
             }
 
-            var limit = gap == int.MaxValue ? seq.Length : Math.Min(seq.Length, pos + gap + 1);
+            var limit = Limit(seq, pos, gap);
             for (var p = pos; p < limit && p + words.Length <= seq.Length; p++)
             {
                 var fits = true;
@@ -930,7 +1002,7 @@ internal sealed partial class SentenceCoder
         var heads = new List<int> { head };
         for (var k = 0; k < heads.Count; k++)
         {
-            heads.AddRange(_children[heads[k]].Where(c => (_relation[c] == "conj" || IsListAppositive(c)) && !heads.Contains(c)));
+            heads.AddRange(_children[heads[k]].Where(c => (IsNominalConjunct(c) || IsListAppositive(c)) && !heads.Contains(c)));
         }
 
         var phrases = heads.Select(Resolve).ToList();
@@ -956,6 +1028,12 @@ internal sealed partial class SentenceCoder
 
         return result;
     }
+
+    /// <summary>
+    /// A conjunct that continues a noun phrase. A verb conjoined to a noun ("ties with Gondor, ... crowds burned down its
+    /// embassy", a parser's slip) heads a clause of its own, and its actors are not members of the phrase.
+    /// </summary>
+    private bool IsNominalConjunct(int token) => _relation[token] == "conj" && _upos[token] is not ("VERB" or "AUX");
 
     /// <summary>
     /// An appositive that is really a member of a comma list ("Mordor, the Shire, Arnor and Bree", which parsers
@@ -1039,10 +1117,10 @@ internal sealed partial class SentenceCoder
             actors.Add(actor);
             if (anchor != head)
             {
-                var conjuncts = new List<int>(_children[anchor].Where(c => _relation[c] == "conj"));
+                var conjuncts = new List<int>(_children[anchor].Where(IsNominalConjunct));
                 for (var k = 0; k < conjuncts.Count; k++)
                 {
-                    conjuncts.AddRange(_children[conjuncts[k]].Where(c => _relation[c] == "conj" && !conjuncts.Contains(c)));
+                    conjuncts.AddRange(_children[conjuncts[k]].Where(c => IsNominalConjunct(c) && !conjuncts.Contains(c)));
                 }
 
                 foreach (var conjunct in conjuncts)
@@ -1057,6 +1135,16 @@ internal sealed partial class SentenceCoder
     }
 
     private static bool PreferFirstActor => true;
+
+    /// <summary>
+    /// An appositive that is really the subject of a finite verb hung on it ("burned down its embassy, a senior
+    /// official said": parsers may attach "official" to "embassy" and "said" to "official"). A finite verb without a
+    /// subject of its own cannot modify a noun, so the noun is its subject and belongs to that clause, not to the
+    /// phrase it was attached to.
+    /// </summary>
+    private bool IsMisattachedSubject(int token) =>
+        _relation[token] == "appos"
+        && _children[token].Exists(c => _relation[c] == "acl" && _upos[c] == "VERB" && _finite[c] && !_children[c].Exists(g => _relation[g].StartsWith("nsubj", StringComparison.Ordinal)));
 
     private (bool[] InPhrase, int[] Depth) PhraseTokens(int head)
     {
@@ -1075,7 +1163,7 @@ internal sealed partial class SentenceCoder
                 // A verb attached as a nominal modifier ("against besieged Osgiliath") heads a noun phrase, and its
                 // object belongs to that phrase.
                 var nominalVerb = t != head && _upos[t] == "VERB" && (_relation[t].StartsWith("nmod", StringComparison.Ordinal) || _relation[t].StartsWith("obl", StringComparison.Ordinal));
-                if (!ClauseRelations.Contains(baseRelation, StringComparer.Ordinal) && !(relation is "nsubj" || (relation is "dobj" or "obj" && !nominalVerb)))
+                if (!ClauseRelations.Contains(baseRelation, StringComparer.Ordinal) && !(relation is "nsubj" || (relation is "dobj" or "obj" && !nominalVerb)) && !IsMisattachedSubject(c))
                 {
                     depth[c] = depth[t] + 1;
                     stack.Push(c);
