@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Dyad.Coding.Coding;
 using DuckDB.NET.Data;
+using Dyad.Coding.Coding;
 
 namespace Dyad.Store.Export;
 
