@@ -6,7 +6,7 @@ namespace Dyad.Store;
 
 /// <summary>
 /// The embedded store: one DuckDB database file (by default <c>./dyad.duckdb</c>). One process at a time may write it;
-/// within the process every method may be called from several threads.
+/// within it, reads may run on several threads at once, and writes should come one at a time.
 /// </summary>
 public sealed class DuckDbEventStore : SqlEventStore
 {

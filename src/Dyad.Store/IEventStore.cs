@@ -6,7 +6,9 @@ namespace Dyad.Store;
 /// </summary>
 /// <remarks>
 /// Every write is one transaction: a killed process leaves each batch stored whole or not at all, and running the same
-/// ingest again stores only what is missing. Methods may be called from several threads: each opens its own connection.
+/// ingest again stores only what is missing. Each call opens its own connection, so reads may run on several threads at
+/// once; writes may too on PostgreSQL, while on DuckDB two writes at once can fail with a transaction conflict (one
+/// writer at a time, in one process, is DuckDB's model).
 /// </remarks>
 public interface IEventStore : IAsyncDisposable
 {
