@@ -1,0 +1,86 @@
+namespace Dyad.Store;
+
+/// <summary>
+/// Where Dyad keeps documents, their coded events and the quarantine. The DuckDB and PostgreSQL stores share one schema
+/// (<see cref="StoreSchema"/>) and one behaviour; open either with <see cref="EventStore.OpenAsync"/>.
+/// </summary>
+/// <remarks>
+/// Every write is one transaction: a killed process leaves each batch stored whole or not at all, and running the same
+/// ingest again stores only what is missing. Each call opens its own connection, so reads may run on several threads at
+/// once; writes may too on PostgreSQL, while on DuckDB two writes at once can fail with a transaction conflict (one
+/// writer at a time, in one process, is DuckDB's model).
+/// </remarks>
+public interface IEventStore : IAsyncDisposable
+{
+    /// <summary><c>duckdb</c> or <c>postgres</c>.</summary>
+    string Kind { get; }
+
+    /// <summary>
+    /// Stores new documents with their events in one transaction, skipping documents whose key is already stored. When the
+    /// transaction fails on a document (a constraint), the batch is rolled back and written one document at a time;
+    /// documents that still fail go to the quarantine with stage <c>store</c> and nothing of them is stored.
+    /// </summary>
+    /// <param name="batch">The documents and their events.</param>
+    /// <param name="knowledgeBase">The version of the dictionaries the events were coded with.</param>
+    /// <param name="cancellationToken">Cancels between statements (the open transaction is rolled back).</param>
+    /// <returns>What was stored, skipped and quarantined.</returns>
+    Task<IngestCounts> StoreAsync(IReadOnlyList<IngestDocument> batch, string knowledgeBase, CancellationToken cancellationToken);
+
+    /// <summary>Whether a document with this key is stored.</summary>
+    /// <param name="documentKey">The key (<see cref="DocumentKey.Of"/>).</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>True when stored.</returns>
+    Task<bool> ContainsAsync(string documentKey, CancellationToken cancellationToken);
+
+    /// <summary>Puts an input that failed a stage in the quarantine, once: the same input, place and stage are kept once (the first reason wins).</summary>
+    /// <param name="entry">The failure.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>True when it was new.</returns>
+    Task<bool> QuarantineAsync(QuarantineEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>The quarantine, oldest first.</summary>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>Every entry.</returns>
+    Task<IReadOnlyList<QuarantineEntry>> ListQuarantineAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every stored document in the order they were stored, read as they stream (for re-coding).</summary>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The documents.</returns>
+    IAsyncEnumerable<StoredDocument> ListDocumentsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Replaces a stored document's events with <paramref name="events"/> and records the knowledge base, in one transaction.</summary>
+    /// <param name="documentKey">The document's key.</param>
+    /// <param name="events">Its new events.</param>
+    /// <param name="knowledgeBase">The knowledge-base version they were coded with.</param>
+    /// <param name="cancellationToken">Cancels (the transaction is rolled back).</param>
+    /// <returns>The number of events removed.</returns>
+    /// <exception cref="KeyNotFoundException">No document has this key.</exception>
+    Task<int> ReplaceEventsAsync(string documentKey, IReadOnlyList<EventMention> events, string knowledgeBase, CancellationToken cancellationToken);
+
+    /// <summary>Event mentions that pass <paramref name="query"/>, by counted day (mentions without a day last), then in stored order.</summary>
+    /// <param name="query">Filters and paging.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The mentions, read as they stream.</returns>
+    IAsyncEnumerable<StoredMention> QueryAsync(EventQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One-a-day events over the mentions that pass <paramref name="query"/>: one per (day, source, target, code), with
+    /// GDELT's NumMentions, NumSources and NumArticles, ordered by day, source, target and code.
+    /// </summary>
+    /// <param name="query">Filters (applied to mentions before counting) and paging (applied to events).</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The events, read as they stream.</returns>
+    IAsyncEnumerable<DailyEvent> QueryDailyAsync(EventQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Counts by month, by dyad (the <paramref name="topDyads"/> largest) and by root, over mentions that pass <paramref name="query"/> (paging ignored).</summary>
+    /// <param name="query">Filters.</param>
+    /// <param name="topDyads">How many dyads to list.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    /// <returns>The counts.</returns>
+    Task<StoreStats> StatsAsync(EventQuery query, int topDyads, CancellationToken cancellationToken);
+
+    /// <summary>Documents, events, quarantine entries and stories stored.</summary>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The totals.</returns>
+    Task<StoreTotals> TotalsAsync(CancellationToken cancellationToken);
+}

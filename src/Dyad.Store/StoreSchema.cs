@@ -1,0 +1,142 @@
+namespace Dyad.Store;
+
+/// <summary>
+/// The store's tables, the same SQL for DuckDB and PostgreSQL (only types both accept: TEXT, INTEGER, BIGINT, DOUBLE
+/// PRECISION, DATE, TIMESTAMP (UTC, without zone), BYTEA). Creating it is idempotent.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>documents</c>: one row per document key; <c>seq</c> is the order of storing; <c>signature</c> its MinHash (<see cref="StorySignature"/>); <c>story_id</c> its story group.</item>
+/// <item><c>events</c>: one row per coded mention, with the evidence spans (character offsets of the document's text), the place and the rule.</item>
+/// <item><c>story_bands</c>: the LSH band keys of each document's signature, to find near-duplicate candidates.</item>
+/// <item><c>quarantine</c>: inputs that failed a stage, once per (input, place, stage).</item>
+/// <item><c>daily_events</c> (view): the one-a-day filter with NumMentions, NumSources, NumArticles and NumStories.</item>
+/// <item><c>schema_version</c>: the versions applied.</item>
+/// </list>
+/// There are no foreign keys (DuckDB cannot update a row that a foreign key points at); the store keeps
+/// <c>events.document_id</c> and <c>story_bands.document_id</c> pointing at stored documents by writing them in the
+/// document's transaction.
+/// </remarks>
+public static class StoreSchema
+{
+    /// <summary>The schema version this code writes and reads.</summary>
+    public const int Version = 1;
+
+    /// <summary>The statements that create the schema, in order.</summary>
+    public static IReadOnlyList<string> Statements { get; } =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS schema_version (
+            version INTEGER PRIMARY KEY,
+            applied_at TIMESTAMP NOT NULL
+        )
+        """,
+        "CREATE SEQUENCE IF NOT EXISTS document_seq START 1",
+        "CREATE SEQUENCE IF NOT EXISTS event_seq START 1",
+        """
+        CREATE TABLE IF NOT EXISTS documents (
+            id TEXT PRIMARY KEY,
+            seq BIGINT NOT NULL DEFAULT nextval('document_seq'),
+            content_hash TEXT NOT NULL,
+            url TEXT,
+            title TEXT,
+            source TEXT,
+            published TIMESTAMP,
+            published_from TEXT,
+            input TEXT,
+            place TEXT,
+            text TEXT NOT NULL,
+            ingested_at TIMESTAMP NOT NULL,
+            knowledge_base TEXT NOT NULL,
+            story_id TEXT NOT NULL,
+            signature BYTEA
+        )
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS events (
+            id BIGINT PRIMARY KEY DEFAULT nextval('event_seq'),
+            document_id TEXT NOT NULL,
+            sentence INTEGER NOT NULL CHECK (sentence >= 1),
+            event_date DATE,
+            date_precision TEXT,
+            source TEXT NOT NULL,
+            target TEXT NOT NULL,
+            cameo TEXT NOT NULL,
+            root TEXT NOT NULL,
+            quad_class INTEGER NOT NULL CHECK (quad_class BETWEEN 0 AND 4),
+            goldstein DOUBLE PRECISION,
+            plover_event TEXT,
+            plover_mode TEXT,
+            plover_context TEXT,
+            sentence_text TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            source_text TEXT,
+            source_start INTEGER,
+            source_end INTEGER,
+            verb_text TEXT NOT NULL,
+            verb_start INTEGER NOT NULL,
+            verb_end INTEGER NOT NULL,
+            target_text TEXT,
+            target_start INTEGER,
+            target_end INTEGER,
+            location_name TEXT,
+            location_country TEXT,
+            location_adm1 TEXT,
+            location_lat DOUBLE PRECISION,
+            location_lon DOUBLE PRECISION,
+            location_geonames_id BIGINT,
+            location_feature TEXT,
+            rule TEXT NOT NULL,
+            rule_source TEXT NOT NULL,
+            knowledge_base TEXT NOT NULL,
+            CHECK (sentence_start <= sentence_end AND verb_start <= verb_end)
+        )
+        """,
+        "CREATE INDEX IF NOT EXISTS events_document ON events (document_id)",
+        """
+        CREATE TABLE IF NOT EXISTS story_bands (
+            band_key BIGINT NOT NULL,
+            document_id TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX IF NOT EXISTS story_bands_key ON story_bands (band_key)",
+        """
+        CREATE TABLE IF NOT EXISTS quarantine (
+            input TEXT NOT NULL,
+            place TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            content TEXT,
+            quarantined_at TIMESTAMP NOT NULL,
+            PRIMARY KEY (input, place, stage)
+        )
+        """,
+        $"""
+        CREATE OR REPLACE VIEW daily_events AS
+        SELECT g.day, g.source, g.target, g.cameo, g.num_mentions, g.num_sources, g.num_articles, g.num_stories, g.date_added,
+               e.root, e.quad_class, e.goldstein, e.plover_event, e.id AS first_event_id, e.document_id AS first_document_id
+        FROM ({DailyGroups("")}) g
+        JOIN events e ON e.id = g.first_id
+        """,
+    ];
+
+    /// <summary>The one-a-day grouping over mentions joined to their documents (<c>e</c>, <c>d</c>), with a WHERE clause.</summary>
+    /// <param name="where">A WHERE clause over <c>e</c> and <c>d</c> (with the word WHERE), or empty.</param>
+    /// <returns>A SELECT of day, source, target, cameo, the counts, date_added and first_id.</returns>
+    internal static string DailyGroups(string where) => $"""
+        SELECT {Day} AS day, e.source, e.target, e.cameo,
+               COUNT(*) AS num_mentions,
+               COUNT(DISTINCT COALESCE(d.source, d.id)) AS num_sources,
+               COUNT(DISTINCT e.document_id) AS num_articles,
+               COUNT(DISTINCT d.story_id) AS num_stories,
+               MIN(d.ingested_at) AS date_added,
+               MIN(e.id) AS first_id
+        FROM events e JOIN documents d ON d.id = e.document_id
+        {where}
+        GROUP BY {Day}, e.source, e.target, e.cameo
+        """;
+
+    /// <summary>The day a mention is counted on: its event date, else its document's publication day.</summary>
+    internal const string Day = "COALESCE(e.event_date, CAST(d.published AS DATE))";
+}
