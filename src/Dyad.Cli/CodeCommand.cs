@@ -1,79 +1,71 @@
 using System.CommandLine;
 using System.Globalization;
-using Dyad.Coding.Coding;
-using Dyad.Nlp.Text;
+using Dyad.Analysis;
+using Dyad.Ingest;
 
 namespace Dyad.Cli;
 
-/// <summary><c>dyad code [FILE...|-] --dictionaries DIR --date YYYY-MM-DD [--format jsonl|table]</c>: parses text and codes its events.</summary>
+/// <summary>
+/// <c>dyad code [FILE...|-] [--dictionaries DIR] [--date YYYY-MM-DD] [--format jsonl|table]</c>: reads articles (text,
+/// HTML, RSS/Atom, JSON Lines), parses them and codes their events, dated and placed.
+/// </summary>
 internal static class CodeCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "Text files to code; '-' or none reads standard input.", Arity = ArgumentArity.ZeroOrMore };
+        var files = new Argument<string[]>("files") { Description = "Articles to code: text, HTML, RSS/Atom or JSON Lines files, or folders of them; '-' or none reads standard input.", Arity = ArgumentArity.ZeroOrMore };
         var dictionaries = CliDictionaries.Option();
-        var date = new Option<string?>("--date") { Description = "The date of the text (YYYY-MM-DD): the events' date and the day dated actor roles are resolved for." };
+        var date = CliArticles.DateOption();
         var format = new Option<string>("--format") { Description = "jsonl (one event per line) or table.", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl", "table");
         var models = CliPipeline.ModelsOption();
         var beam = CliPipeline.BeamOption();
         var fast = CliPipeline.FastOption();
-        var command = new Command("code", "Parse text and code its events (who did what to whom), printed as JSON Lines or a table.") { files, dictionaries, date, format, models, beam, fast };
+        var command = new Command("code", "Code the events of news articles (who did what to whom, when and where), as JSON Lines or a table.") { files, dictionaries, date, format, models, beam, fast };
         command.SetAction(parsed =>
         {
             var output = parsed.InvocationConfiguration.Output;
             var error = parsed.InvocationConfiguration.Error;
-            DateOnly? day = null;
-            if (parsed.GetValue(date) is { } text)
+            if (!CliArticles.TryReadDate(parsed, date, error, out var day))
             {
-                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                {
-                    error.WriteLine($"dyad: --date '{text}' is not a date of the form YYYY-MM-DD.");
-                    return ExitCodes.Usage;
-                }
-
-                day = d;
+                return ExitCodes.Usage;
             }
 
-            var coder = new EventCoder(CliDictionaries.Load(parsed.GetValue(dictionaries), error));
-            var pipeline = CliPipeline.Load(parsed, models, beam, fast);
+            var analyzer = CliArticles.LoadAnalyzer(parsed, dictionaries, models, beam, fast, error);
             var table = parsed.GetValue(format) == "table";
             var exit = ExitCodes.Ok;
             var count = 0;
             if (table)
             {
-                output.WriteLine("date        source      target      cameo  goldstein  words (source | verb | target)   rule");
+                output.WriteLine("date        source      target      cameo  goldstein  place            words (source | verb | target)   rule");
             }
 
-            foreach (var input in InputFiles.Read(parsed.GetValue(files) ?? [], Console.OpenStandardInput()))
+            foreach (var result in CliArticles.Read(parsed.GetValue(files) ?? [], day))
             {
-                foreach (var diagnostic in input.Diagnostics)
+                if (result is ArticleRejected rejected)
                 {
-                    error.WriteLine(diagnostic);
-                    exit = diagnostic.Severity == Severity.Error ? ExitCodes.InputProblem : exit;
+                    CliArticles.Report(rejected, error);
+                    exit = rejected.Problem.Severity == Severity.Error ? ExitCodes.InputProblem : exit;
+                    continue;
                 }
 
-                var id = input.Name == "stdin" ? "stdin" : Path.GetFileNameWithoutExtension(input.Name);
-                var sentenceBase = 0;
-                foreach (var chunk in TextChunks.Split(input.Text, TextChunks.DefaultMaxLength))
+                var article = ((ArticleAccepted)result).Article;
+                foreach (var diagnostic in article.Diagnostics.Where(d => d.Severity == Severity.Error))
                 {
-                    var document = pipeline.Process(new Document(id, input.Text[chunk.Start..chunk.End]));
-                    foreach (var coded in coder.Code(document, day).Events)
-                    {
-                        var record = EventRecord.Create(document, coded, day);
-                        record = Shift(record, chunk.Start, sentenceBase);
-                        count++;
-                        if (table)
-                        {
-                            WriteRow(output, record);
-                        }
-                        else
-                        {
-                            Json.WriteRecord(output, record);
-                        }
-                    }
+                    error.WriteLine($"{article.Input}: {diagnostic}");
+                }
 
-                    sentenceBase += document.Sentences.Length;
+                foreach (var e in analyzer.Analyze(article).Events)
+                {
+                    count++;
+                    if (table)
+                    {
+                        WriteRow(output, e);
+                    }
+                    else
+                    {
+                        Json.WriteRecord(output, e);
+                    }
                 }
             }
 
@@ -82,34 +74,11 @@ internal static class CodeCommand
         return command;
     }
 
-    /// <summary>Moves offsets and sentence numbers of a record coded in a chunk to the whole input's.</summary>
-    private static EventRecord Shift(EventRecord record, int offset, int sentenceBase)
+    private static void WriteRow(TextWriter output, ArticleEvent e)
     {
-        if (offset == 0 && sentenceBase == 0)
-        {
-            return record;
-        }
-
-        static TextSpan? Move(TextSpan? span, int by) => span is null ? null : span with { Start = span.Start + by, End = span.End + by };
-        var e = record.Evidence;
-        return record with
-        {
-            Evidence = e with
-            {
-                Sentence = e.Sentence + sentenceBase,
-                Start = e.Start + offset,
-                End = e.End + offset,
-                Source = Move(e.Source, offset),
-                Verb = Move(e.Verb, offset)!,
-                Target = Move(e.Target, offset),
-            },
-        };
-    }
-
-    private static void WriteRow(TextWriter output, EventRecord r)
-    {
-        var words = $"{r.Evidence.Source?.Text ?? "-"} | {r.Evidence.Verb.Text} | {r.Evidence.Target?.Text ?? "-"}";
-        var goldstein = r.Goldstein?.ToString("0.0", CultureInfo.InvariantCulture) ?? "";
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Date ?? "-",-10}  {r.Source,-10}  {r.Target,-10}  {r.Cameo,-5}  {goldstein,9}  {words,-32}  {r.Rule} ({r.RuleSource})"));
+        var words = $"{e.Evidence.Source?.Text ?? "-"} | {e.Evidence.Verb.Text} | {e.Evidence.Target?.Text ?? "-"}";
+        var goldstein = e.Goldstein?.ToString("0.0", CultureInfo.InvariantCulture) ?? string.Empty;
+        var place = e.Location?.Name ?? "-";
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Date ?? "-",-10}  {e.Source,-10}  {e.Target,-10}  {e.Cameo,-5}  {goldstein,9}  {place,-15}  {words,-32}  {e.Rule} ({e.RuleSource})"));
     }
 }

@@ -20,6 +20,7 @@ public static class DyadCommand
             TrainCommand.Create(),
             ValidateCommand.Create(),
             CodeCommand.Create(),
+            PlacesCommand.Create(),
             DictCommand.Create(),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

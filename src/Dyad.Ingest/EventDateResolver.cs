@@ -129,10 +129,11 @@ public static partial class EventDateResolver
             }
         }
 
-        // Longest expression first, then the earlier rule: "in June of last year" beats "in June" and "last year".
+        // The earlier (more specific) rule first, then the longest expression: "in June of last year" beats "in June" and
+        // "last year"; "Sept. 30" beats the overlapping "since Sept.".
         var taken = new List<EventDate>();
         var used = new List<(int Start, int End)>();
-        foreach (var (_, match, rule) in candidates.OrderByDescending(c => c.Match.Length).ThenBy(c => c.Order).ThenBy(c => c.Match.Index))
+        foreach (var (_, match, rule) in candidates.OrderBy(c => c.Order).ThenByDescending(c => c.Match.Length).ThenBy(c => c.Match.Index))
         {
             var start = match.Index;
             var end = match.Index + match.Length;

@@ -59,7 +59,7 @@ public sealed class CodeCommandTests : IDisposable
         Assert.Equal("ACCUSE", e.GetProperty("plover").GetProperty("event").GetString());
         Assert.Equal(JsonValueKind.Null, e.GetProperty("plover").GetProperty("context").ValueKind);
         var evidence = e.GetProperty("evidence");
-        Assert.Equal("news", evidence.GetProperty("doc").GetString());
+        Assert.Equal("news.txt", evidence.GetProperty("doc").GetString());
         Assert.Equal(1, evidence.GetProperty("sentence").GetInt32());
         Assert.Equal("The Arnorian army accused Gondor of lying.", evidence.GetProperty("text").GetString());
         foreach (var (part, words) in new[] { ("source", "Arnorian army"), ("verb", "accused"), ("target", "Gondor") })
@@ -121,5 +121,61 @@ public sealed class CodeCommandTests : IDisposable
         Assert.Equal(2, root.GetProperty("events").GetInt64());
         Assert.True(root.GetProperty("sentences_per_second").GetDouble() > 0);
         Assert.True(root.GetProperty("end_to_end_sentences_per_second").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Code_JsonLinesArticle_WithTheShippedKnowledgeBase_IsDatedAndPlaced()
+    {
+        // Given a JSON Lines article with its id and publication date, and no dictionaries named (the shipped ones)
+        var input = Write("feed.jsonl", "{\"id\": \"a1\", \"title\": \"Talks in Moscow\", \"url\": \"https://example.org/a1\", \"published\": \"2015-11-12\", \"text\": \"The Iraqi delegation arrived in Moscow on Wednesday.\"}\n{not json}\n");
+
+        // When it is coded
+        var (exit, output, error) = Run("code", input);
+
+        // Then the visit is dated to the Wednesday before publication, placed at Moscow, and carries its document;
+        // the bad line is reported with its place, and the run says an input had a problem
+        Assert.Equal(ExitCodes.InputProblem, exit);
+        Assert.Contains("line 2", error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single());
+        var e = json.RootElement;
+        Assert.Equal(("IRQGOV", "RUS", "042"), (e.GetProperty("source").GetString(), e.GetProperty("target").GetString(), e.GetProperty("cameo").GetString()));
+        Assert.Equal("2015-11-11", e.GetProperty("date").GetString());
+        Assert.Equal("day", e.GetProperty("date_precision").GetString());
+        Assert.Equal("on Wednesday", e.GetProperty("date_evidence").GetString());
+        var location = e.GetProperty("location");
+        Assert.Equal("Moscow", location.GetProperty("name").GetString());
+        Assert.Equal("RU", location.GetProperty("country").GetString());
+        Assert.InRange(location.GetProperty("lat").GetDouble(), 55.6, 55.9);
+        Assert.InRange(location.GetProperty("lon").GetDouble(), 37.4, 37.8);
+        Assert.Equal("city", location.GetProperty("feature").GetString());
+        var document = e.GetProperty("document");
+        Assert.Equal("a1", document.GetProperty("id").GetString());
+        Assert.Equal("https://example.org/a1", document.GetProperty("url").GetString());
+        Assert.Equal("2015-11-12", document.GetProperty("published").GetString());
+        Assert.Equal("json", document.GetProperty("published_from").GetString());
+        Assert.Equal("a1", e.GetProperty("evidence").GetProperty("doc").GetString());
+    }
+
+    [Fact]
+    public void Places_ListsEachPlaceNameWithItsOffsetsAndCoordinates()
+    {
+        // Given an article naming two places
+        const string text = "Officials from Iraq met in Moscow. Fighting continued near Mosul.";
+        var input = Write("places.jsonl", "{\"id\": \"p1\", \"text\": \"" + text + "\"}\n");
+
+        // When its places are listed
+        var (exit, output, error) = Run("places", input, "--format", "jsonl");
+
+        // Then each is a JSON line with the document id, the words' offsets and the resolved place
+        Assert.True(exit == ExitCodes.Ok, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var moscow = Assert.Single(lines, l => l.GetProperty("text").GetString() == "Moscow");
+        Assert.Equal("p1", moscow.GetProperty("doc").GetString());
+        Assert.Equal("Moscow", text[moscow.GetProperty("start").GetInt32()..moscow.GetProperty("end").GetInt32()]);
+        Assert.Equal("RU", moscow.GetProperty("country").GetString());
+        var mosul = Assert.Single(lines, l => l.GetProperty("text").GetString() == "Mosul");
+        Assert.InRange(mosul.GetProperty("lat").GetDouble(), 36.2, 36.5);
+        Assert.Equal("IQ", mosul.GetProperty("country").GetString());
+        Assert.All(lines, l => Assert.True(l.TryGetProperty("geonames_id", out _)));
     }
 }

@@ -1,0 +1,132 @@
+using System.Globalization;
+using Dyad.Coding.Coding;
+using Dyad.Geo;
+using Dyad.Ingest;
+using Dyad.Nlp;
+using Dyad.Nlp.Text;
+
+namespace Dyad.Analysis;
+
+/// <summary>
+/// The article pipeline after reading: parse, code events, date them from the text against the publication date, find
+/// and resolve the places named, and give each event its location. Thread-safe when its parts are (they are: the
+/// pipeline, coder and geocoder hold no per-call state), so one analyzer can serve several threads.
+/// </summary>
+public sealed class ArticleAnalyzer
+{
+    private readonly Pipeline _pipeline;
+    private readonly EventCoder _coder;
+    private readonly Geocoder? _geocoder;
+
+    /// <summary>Creates an analyzer over loaded parts.</summary>
+    /// <param name="pipeline">The language pipeline.</param>
+    /// <param name="coder">The event coder.</param>
+    /// <param name="geocoder">The geocoder, or null to place nothing.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or <paramref name="coder"/> is null.</exception>
+    public ArticleAnalyzer(Pipeline pipeline, EventCoder coder, Geocoder? geocoder)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(coder);
+        _pipeline = pipeline;
+        _coder = coder;
+        _geocoder = geocoder;
+    }
+
+    /// <summary>The longest piece of text parsed at once; longer articles are cut at paragraph or line breaks.</summary>
+    public int ChunkLength { get; init; } = TextChunks.DefaultMaxLength;
+
+    /// <summary>Analyzes <paramref name="article"/>.</summary>
+    /// <param name="article">An article from <see cref="ArticleReader"/>.</param>
+    /// <param name="cancellationToken">Cancels between sentences.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="article"/> is null.</exception>
+    public AnalyzedArticle Analyze(Article article, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var published = article.Published?.Date;
+        var fields = new DocumentFields(
+            article.Id,
+            article.Title,
+            article.Source,
+            article.Url,
+            published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            article.PublishedFrom);
+        var events = new List<ArticleEvent>();
+        var places = new List<Toponym>();
+        var sentences = 0;
+        foreach (var chunk in TextChunks.Split(article.Text, ChunkLength))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var document = _pipeline.Process(new Document(article.Id, article.Text[chunk.Start..chunk.End]), cancellationToken);
+            var coded = _coder.Code(document, published).Events;
+            var context = coded.SelectMany(e => new[] { e.SourceCode, e.TargetCode }).Where(c => c.Length >= 3 && c[0] != '-').ToList();
+            var toponyms = _geocoder?.Geocode(document, context) ?? [];
+            foreach (var e in coded)
+            {
+                events.Add(Build(document, e, published, toponyms, chunk.Start, sentences, fields));
+            }
+
+            places.AddRange(toponyms.Select(t => t with { Start = t.Start + chunk.Start, End = t.End + chunk.Start }));
+            sentences += document.Sentences.Length;
+        }
+
+        return new AnalyzedArticle(article, events, places, sentences);
+    }
+
+    private static ArticleEvent Build(Document document, CodedEvent coded, DateOnly? published, IReadOnlyList<Toponym> toponyms, int offset, int sentenceBase, DocumentFields fields)
+    {
+        var record = EventRecord.Create(document, coded, published);
+        var evidence = record.Evidence;
+        var sentence = new TextRange(evidence.Start, evidence.End);
+
+        string? date = null, precision = null, dateEvidence = null;
+        if (published is { } day)
+        {
+            var when = EventDateResolver.Resolve(evidence.Text, day, evidence.Start, evidence.Verb.Start);
+            date = when.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            precision = when.FromText ? when.Precision.ToString().ToLowerInvariant() : "published";
+            dateEvidence = when.FromText ? when.Evidence : null;
+        }
+
+        var sentenceIndex = evidence.Sentence - 1;
+        TextRange? previous = sentenceIndex > 0 ? SentenceRange(document, sentenceIndex - 1) : null;
+        TextRange? next = sentenceIndex + 1 < document.Sentences.Length ? SentenceRange(document, sentenceIndex + 1) : null;
+        // The source's words are who acted, not where; a target that is a place name ("captured Mosul", "arrived in
+        // Moscow") is where the event happened.
+        var actors = evidence.Source is { } source ? new[] { new TextRange(source.Start, source.End) } : [];
+        var where = ActionLocation.Choose(toponyms, sentence, actors, previous, next);
+        var location = where?.Place is null ? null : PlaceFields.From(where) with { Start = where.Start + offset, End = where.End + offset };
+
+        static TextSpan? Move(TextSpan? span, int by) => span is null ? null : span with { Start = span.Start + by, End = span.End + by };
+        var moved = evidence with
+        {
+            Sentence = evidence.Sentence + sentenceBase,
+            Start = evidence.Start + offset,
+            End = evidence.End + offset,
+            Source = Move(evidence.Source, offset),
+            Verb = Move(evidence.Verb, offset)!,
+            Target = Move(evidence.Target, offset),
+        };
+        return new ArticleEvent(
+            date,
+            precision,
+            dateEvidence,
+            record.Source,
+            record.Target,
+            record.Cameo,
+            record.Root,
+            record.QuadClass,
+            record.Goldstein,
+            record.Plover,
+            location,
+            moved,
+            record.Rule,
+            record.RuleSource,
+            fields);
+    }
+
+    private static TextRange SentenceRange(Document document, int index)
+    {
+        var s = document.Sentences[index];
+        return new TextRange(document.Tokens[s.TokenStart].Start, document.Tokens[s.TokenEnd - 1].End);
+    }
+}

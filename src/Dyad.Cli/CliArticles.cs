@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using Dyad.Analysis;
+using Dyad.Coding.Coding;
+using Dyad.Geo;
+using Dyad.Ingest;
+
+namespace Dyad.Cli;
+
+/// <summary>
+/// What the article commands (<c>code</c>, <c>places</c>, <c>ingest</c>) share: the <c>--date</c> option, the article reader
+/// and the loaded analyzer (models, knowledge base, gazetteer).
+/// </summary>
+internal static class CliArticles
+{
+    public static Option<string?> DateOption() => new("--date") { Description = "The publication date (YYYY-MM-DD) of every input; it wins over dates found in the inputs. Events are dated from their text against it." };
+
+    /// <summary>Reads <c>--date</c>; false (with a message) when it is not a date.</summary>
+    public static bool TryReadDate(ParseResult parsed, Option<string?> option, TextWriter error, out DateOnly? date)
+    {
+        date = null;
+        if (parsed.GetValue(option) is not { } text)
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            error.WriteLine($"dyad: --date '{text}' is not a date of the form YYYY-MM-DD.");
+            return false;
+        }
+
+        date = d;
+        return true;
+    }
+
+    /// <summary>Every input's results, in order: files, directories, or standard input for <c>-</c> or none.</summary>
+    public static IEnumerable<IngestResult> Read(IReadOnlyList<string> paths, DateOnly? date, CancellationToken cancellationToken = default)
+    {
+        var reader = new ArticleReader(new ReadOptions { PublicationDate = date is { } d ? new PublicationDate(d) : null });
+        foreach (var path in paths.Count == 0 ? ["-"] : paths)
+        {
+            foreach (var result in reader.Read(path, cancellationToken))
+            {
+                yield return result;
+            }
+        }
+    }
+
+    /// <summary>Writes a rejected document's reason: input, place and problem.</summary>
+    public static void Report(ArticleRejected rejected, TextWriter error)
+    {
+        var place = string.IsNullOrEmpty(rejected.Location) ? string.Empty : " " + rejected.Location;
+        error.WriteLine($"{rejected.Input}{place}: {rejected.Problem.Severity.ToString().ToLowerInvariant()} {rejected.Problem.Code}: {rejected.Problem.Message}");
+    }
+
+    /// <summary>The gazetteer shipped in models/geo (or <c>$DYAD_GAZETTEER</c>), or null with a warning when it is missing.</summary>
+    public static Geocoder? LoadGeocoder(TextWriter error)
+    {
+        var path = Gazetteer.FindDefaultPath(AppContext.BaseDirectory) ?? Gazetteer.FindDefaultPath(Directory.GetCurrentDirectory());
+        if (path is null)
+        {
+            error.WriteLine("dyad: warning: no gazetteer found (models/geo/gazetteer.tsv.gz or $DYAD_GAZETTEER): events get no location.");
+            return null;
+        }
+
+        return new Geocoder(Gazetteer.Load(path));
+    }
+
+    /// <summary>Loads everything an article needs: language models, dictionaries (the knowledge base by default) and the gazetteer.</summary>
+    public static ArticleAnalyzer LoadAnalyzer(ParseResult parsed, Option<DirectoryInfo?> dictionaries, Option<DirectoryInfo?> models, Option<int?> beam, Option<bool> fast, TextWriter error)
+    {
+        var coder = new EventCoder(CliDictionaries.Load(parsed.GetValue(dictionaries), error));
+        var pipeline = CliPipeline.Load(parsed, models, beam, fast);
+        return new ArticleAnalyzer(pipeline, coder, LoadGeocoder(error));
+    }
+}

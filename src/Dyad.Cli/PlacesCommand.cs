@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Dyad.Ingest;
+
+namespace Dyad.Cli;
+
+/// <summary><c>dyad places [FILE...|-] [--format jsonl]</c>: every place name found in the articles, resolved against the gazetteer.</summary>
+internal static class PlacesCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files") { Description = "Articles: text, HTML, RSS/Atom or JSON Lines files, or folders; '-' or none reads standard input.", Arity = ArgumentArity.ZeroOrMore };
+        var format = new Option<string>("--format") { Description = "jsonl (one place name per line).", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("jsonl");
+        var dictionaries = CliDictionaries.Option();
+        var date = CliArticles.DateOption();
+        var models = CliPipeline.ModelsOption();
+        var beam = CliPipeline.BeamOption();
+        var fast = CliPipeline.FastOption();
+        var command = new Command("places", "List every place name in the articles with its resolved place (JSON Lines: doc, text, start, end, name, country, adm1, lat, lon, geonames_id, feature).") { files, format, dictionaries, date, models, beam, fast };
+        command.SetAction(parsed =>
+        {
+            var output = parsed.InvocationConfiguration.Output;
+            var error = parsed.InvocationConfiguration.Error;
+            if (!CliArticles.TryReadDate(parsed, date, error, out var day))
+            {
+                return ExitCodes.Usage;
+            }
+
+            var analyzer = CliArticles.LoadAnalyzer(parsed, dictionaries, models, beam, fast, error);
+            var exit = ExitCodes.Ok;
+            var count = 0;
+            foreach (var result in CliArticles.Read(parsed.GetValue(files) ?? [], day))
+            {
+                if (result is ArticleRejected rejected)
+                {
+                    CliArticles.Report(rejected, error);
+                    exit = rejected.Problem.Severity == Severity.Error ? ExitCodes.InputProblem : exit;
+                    continue;
+                }
+
+                var article = ((ArticleAccepted)result).Article;
+                foreach (var t in analyzer.Analyze(article).Places)
+                {
+                    count++;
+                    Json.WriteRecord(output, new PlaceLine(article.Id, t.Text, t.Start, t.End, t.Name, t.Country, t.Adm1, t.Latitude, t.Longitude, t.GeoNamesId, t.Feature));
+                }
+            }
+
+            return exit == ExitCodes.Ok && count == 0 ? ExitCodes.NothingFound : exit;
+        });
+        return command;
+    }
+
+    private sealed record PlaceLine(string Doc, string Text, int Start, int End, string? Name, string? Country, string? Adm1, double? Lat, double? Lon, long? GeonamesId, string? Feature);
+}
