@@ -306,6 +306,13 @@ public static partial class EventDateResolver
                         "last" or "this past" or "since" => false,
                         _ => IsFuture(sentence, match),
                     };
+                    // A plain weekday that is the publication's own ("said in a statement issued Thursday" in a
+                    // Thursday report) is that day, as wire copy writes it; "last" and "next" always move a week.
+                    if (day == pub.DayOfWeek && rel is "" or "on" or "by" or "until")
+                    {
+                        return (pub, DatePrecision.Day, "weekday-same-day");
+                    }
+
                     var date = pub;
                     do
                     {

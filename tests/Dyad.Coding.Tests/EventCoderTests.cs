@@ -156,6 +156,16 @@ public sealed class EventCoderTests : IDisposable
     }
 
     [Fact]
+    public void Coder_AgentInAnAppositive_IsNotGluedToTheActor()
+    {
+        // Given "Arnor, an ally of the minister, attacked Gondor": the minister belongs to the appositive, not to Arnor
+        var document = Parse("1 Arnor Arnor PROPN 8 nsubj", "2 , , PUNCT 4 punct", "3 an a DET 4 det", "4 ally ally NOUN 1 appos", "5 of of ADP 7 case", "6 the the DET 7 det", "7 minister minister NOUN 4 nmod", "8 attacked attack VERB 0 root", "9 Gondor Gondor PROPN 8 obj");
+
+        // When / Then: ARN, not ARNGOV
+        Assert.Equal(["190 ARN GON"], Code(document));
+    }
+
+    [Fact]
     public void Coder_ConjoinedVerbs_ShareTheLaterVerbsObject()
     {
         // Given "Arnor praised and attacked Gondor"

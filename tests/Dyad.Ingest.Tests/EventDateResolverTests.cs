@@ -9,7 +9,8 @@ public sealed class EventDateResolverTests
 
     [Theory]
     [InlineData("Officials met on Wednesday in Sarp.", "2015-11-11", DatePrecision.Day, "on Wednesday", "weekday-past")]
-    [InlineData("Rebels attacked the town on Thursday.", "2015-11-05", DatePrecision.Day, "on Thursday", "weekday-past")]
+    [InlineData("Rebels attacked the town on Thursday.", "2015-11-12", DatePrecision.Day, "on Thursday", "weekday-same-day")]
+    [InlineData("Rebels attacked the town last Thursday.", "2015-11-05", DatePrecision.Day, "last Thursday", "weekday-past")]
     [InlineData("The ministers will meet on Wednesday.", "2015-11-18", DatePrecision.Day, "on Wednesday", "weekday-future")]
     [InlineData("The talks are to be held on Monday in Geneva.", "2015-11-16", DatePrecision.Day, "on Monday", "weekday-future")]
     [InlineData("He visits Ankara next Tuesday.", "2015-11-17", DatePrecision.Day, "next Tuesday", "weekday-future")]

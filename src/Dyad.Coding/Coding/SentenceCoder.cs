@@ -1111,6 +1111,15 @@ internal sealed partial class SentenceCoder
             }
         }
 
+        // Only agents in the actor's own noun phrase combine with it ("Iraqi army", "Russia's military", "the army of
+        // Iraq"); an agent reached through an appositive or clause ("Russia, an ally of the regime") belongs to another
+        // phrase, and gluing it on would make a code that names no real actor.
+        if (agents.Count > 0)
+        {
+            var core = actor is not null ? anchor : agents.Select(a => TopOf(a)).MinBy(t => _depth[t]);
+            agents.RemoveAll(a => !SamePhrase(TopOf(a), core));
+        }
+
         var actors = new List<Mention>();
         if (actor is not null)
         {
@@ -1135,6 +1144,57 @@ internal sealed partial class SentenceCoder
     }
 
     private static bool PreferFirstActor => true;
+
+
+    /// <summary>The shallowest token of a mention: its head in the tree.</summary>
+    private int TopOf(Mention mention)
+    {
+        var top = mention.Start;
+        for (var t = mention.Start + 1; t < mention.End; t++)
+        {
+            if (_depth[t] < _depth[top])
+            {
+                top = t;
+            }
+        }
+
+        return top;
+    }
+
+    /// <summary>
+    /// True when both tokens lie in one noun phrase: going up through modifier relations only (no appositive, clause or
+    /// conjunct), they meet ("Dagolath's Prime Minister Telemar": both modify Telemar).
+    /// </summary>
+    private bool SamePhrase(int a, int b)
+    {
+        var up = PhraseChain(a);
+        return PhraseChain(b).Exists(up.Contains);
+    }
+
+    /// <summary>Relations inside a noun phrase: modifiers, compounds, names, determiners, nominal modifiers of any subtype.</summary>
+    private static bool IsPhraseRelation(string relation) =>
+        relation is "amod" or "case" or "fixed" or "name" or "mwe"
+        || relation.StartsWith("nmod", StringComparison.Ordinal) || relation.StartsWith("compound", StringComparison.Ordinal)
+        || relation.StartsWith("flat", StringComparison.Ordinal) || relation.StartsWith("det", StringComparison.Ordinal)
+        || relation.StartsWith("nummod", StringComparison.Ordinal);
+
+    /// <summary>The token and its heads as far as modifier relations lead.</summary>
+    private List<int> PhraseChain(int from)
+    {
+        var chain = new List<int>();
+        for (int t = from, guard = 0; t != NoToken && guard <= _count; guard++)
+        {
+            chain.Add(t);
+            if (!IsPhraseRelation(_relation[t]))
+            {
+                break;
+            }
+
+            t = _head[t];
+        }
+
+        return chain;
+    }
 
     /// <summary>
     /// An appositive that is really the subject of a finite verb hung on it ("burned down its embassy, a senior
