@@ -46,6 +46,8 @@ public sealed record DocumentFields(string Id, string? Title, string? Source, st
 /// <param name="DateEvidence">The words the date was read from, or null.</param>
 /// <param name="Source">Source actor code.</param>
 /// <param name="Target">Target actor code.</param>
+/// <param name="SourceCountry">The source actor's country (ISO 3166-1 alpha-2) when its code starts with one, else null.</param>
+/// <param name="TargetCountry">The target actor's country, likewise.</param>
 /// <param name="Cameo">CAMEO code.</param>
 /// <param name="Root">CAMEO root.</param>
 /// <param name="QuadClass">GDELT QuadClass.</param>
@@ -62,6 +64,8 @@ public sealed record ArticleEvent(
     string? DateEvidence,
     string Source,
     string Target,
+    string? SourceCountry,
+    string? TargetCountry,
     string Cameo,
     string Root,
     int QuadClass,

@@ -62,7 +62,7 @@ public sealed class ArticleAnalyzer
             var toponyms = _geocoder?.Geocode(document, context) ?? [];
             foreach (var e in coded)
             {
-                events.Add(Build(document, e, published, toponyms, chunk.Start, sentences, fields));
+                events.Add(Build(document, e, published, toponyms, chunk.Start, sentences, fields, _geocoder?.Gazetteer));
             }
 
             places.AddRange(toponyms.Select(t => t with { Start = t.Start + chunk.Start, End = t.End + chunk.Start }));
@@ -72,7 +72,7 @@ public sealed class ArticleAnalyzer
         return new AnalyzedArticle(article, events, places, sentences);
     }
 
-    private static ArticleEvent Build(Document document, CodedEvent coded, DateOnly? published, IReadOnlyList<Toponym> toponyms, int offset, int sentenceBase, DocumentFields fields)
+    private static ArticleEvent Build(Document document, CodedEvent coded, DateOnly? published, IReadOnlyList<Toponym> toponyms, int offset, int sentenceBase, DocumentFields fields, Gazetteer? gazetteer)
     {
         var record = EventRecord.Create(document, coded, published);
         var evidence = record.Evidence;
@@ -112,6 +112,8 @@ public sealed class ArticleAnalyzer
             dateEvidence,
             record.Source,
             record.Target,
+            CountryOf(record.Source, gazetteer),
+            CountryOf(record.Target, gazetteer),
             record.Cameo,
             record.Root,
             record.QuadClass,
@@ -123,6 +125,10 @@ public sealed class ArticleAnalyzer
             record.RuleSource,
             fields);
     }
+
+    /// <summary>The ISO alpha-2 country an actor code starts with (<c>IRQMIL</c> → <c>IQ</c>), or null (organisations, unknown).</summary>
+    private static string? CountryOf(string code, Gazetteer? gazetteer) =>
+        gazetteer is null || code.Length < 3 || code[0] == '-' ? null : gazetteer.NormalizeCountryCode(code[..3]);
 
     private static TextRange SentenceRange(Document document, int index)
     {
