@@ -35,6 +35,8 @@ public sealed class PosTagger : IStage
     private readonly string[] _defaultFeats;
     private readonly string[] _upos;
     private readonly string[] _xpos;
+    private readonly int _pastTense;
+    private readonly int _participle;
 
     private PosTagger(LinearModel model, LinearModel? second, Dictionary<ulong, ulong> ambiguity, Dictionary<ulong, string> feats, string[] defaultFeats)
     {
@@ -51,6 +53,9 @@ public sealed class PosTagger : IStage
             _upos[c] = string.Intern(parts[0]);
             _xpos[c] = string.Intern(parts.Length > 1 ? parts[1] : "_");
         }
+
+        _pastTense = Array.IndexOf(model.ClassNames.ToArray(), "VERB VBD");
+        _participle = Array.IndexOf(model.ClassNames.ToArray(), "VERB VBN");
     }
 
     /// <inheritdoc/>
@@ -103,6 +108,19 @@ public sealed class PosTagger : IStage
             // Second pass (bidirectional in effect): the first pass's tags to the right become features.
             scratch.StartSecondPass();
             Pass(_second, scratch, classes);
+        }
+
+        // A word the treebank never showed that is an irregular past form ("overran", "withdrew") is a verb: past tense,
+        // or participle after a form of have or be.
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            var form = document.FormSpan(sentence.TokenStart + i);
+            if (_pastTense >= 0 && _upos[classes[i]] != "VERB" && form.Length > 3 && char.IsLower(form[0])
+                && !_ambiguity.ContainsKey(WordShape.NormalHash(form)) && IrregularVerbs.PastForms.Contains(form.ToString()))
+            {
+                var previous = i > 0 ? document.FormSpan(sentence.TokenStart + i - 1).ToString().ToLowerInvariant() : string.Empty;
+                classes[i] = previous is "has" or "have" or "had" or "was" or "were" or "been" or "be" or "is" or "are" or "being" && _participle >= 0 ? _participle : _pastTense;
+            }
         }
     }
 
