@@ -273,6 +273,7 @@ public sealed class KnowledgeBaseReaderTests : IDisposable
     [InlineData("  * (to + = 042", ErrorCodes.KnowledgeBaseLineSkipped, false)]
     [InlineData("  * + = 42x", ErrorCodes.KnowledgeBaseLineSkipped, false)]
     [InlineData("  * +", ErrorCodes.KnowledgeBaseLineSkipped, false)]
+    [InlineData("  * + = 195 ~m1", ErrorCodes.KnowledgeBaseLineSkipped, false)]
     public void Verbs_PatternThatCannotMatch_IsReportedAndKeptUnusableOrSkipped(string bad, string code, bool kept)
     {
         // Given
@@ -288,6 +289,22 @@ public sealed class KnowledgeBaseReaderTests : IDisposable
         Assert.Equal(kept ? 2 : 1, patterns.Length);
         Assert.True(patterns[0].IsUsable);
         Assert.All(patterns.Skip(1), p => Assert.False(p.IsUsable));
+    }
+
+    [Fact]
+    public void Verbs_ImpliedSourceAgent_IsReadFromTheCodeField()
+    {
+        // Given a pattern that says only armed forces do this
+        _kb.Write("verbs/19-fight.txt", "verb bomb = 195", "  * + = 195 ~MIL", "  * (near +) = 195");
+
+        // When
+        var set = DictionarySet.LoadKnowledgeBase(_kb.Path);
+
+        // Then the first pattern carries the agent, the second none
+        Assert.Empty(set.Diagnostics);
+        var patterns = set.Verbs.FindForms("BOMB").Single().Entry.Block.Patterns;
+        Assert.Equal(["MIL", null], patterns.Select(p => p.SourceAgent));
+        Assert.Equal("195", patterns[0].Code.Active);
     }
 
     [Fact]

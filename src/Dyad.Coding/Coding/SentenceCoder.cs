@@ -225,6 +225,11 @@ internal sealed partial class SentenceCoder
 
         var sources = ResolveCompound(sourceHead);
         var targets = ResolveCompound(targetHead);
+        if (bestPattern?.SourceAgent is { } implied && sources.Exists(a => IsBareActor(a.Code)))
+        {
+            // "Russia launched airstrikes": the pattern says who does such a thing (~MIL), and the text named only the country.
+            sources = [.. sources.Select(a => IsBareActor(a.Code) ? a with { Code = a.Code + implied } : a)];
+        }
 
         // "Iran and Saudi Arabia held talks in Baghdad": with joint sources, a place the verb happened in is not its target.
         if (sources.Count > 1 && (best is null || best.Target == NoToken) && targetHead != NoToken && IsLocative(targetHead))
@@ -299,6 +304,9 @@ internal sealed partial class SentenceCoder
             }
         }
     }
+
+    /// <summary>A three-letter actor code with no agent: a country (or region) named alone.</summary>
+    private static bool IsBareActor(string code) => code.Length == 3 && code.All(char.IsAsciiLetterUpper);
 
     /// <summary>True when <paramref name="clause"/> has a <c>mark</c> or <c>case</c> child that is one of <paramref name="words"/>.</summary>
     private bool HasMarker(int clause, params string[] words) =>

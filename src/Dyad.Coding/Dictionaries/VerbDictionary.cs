@@ -127,6 +127,12 @@ public sealed class VerbPattern
     public bool IsUsable { get; internal set; } = true;
 
     /// <summary>
+    /// The agent a pattern implies for a source named only by its country, such as <c>MIL</c> for "Russia launched
+    /// airstrikes" (only armed forces do that): Dyad's knowledge base writes it <c>= 195 ~MIL</c>; null when none.
+    /// </summary>
+    public string? SourceAgent { get; internal set; }
+
+    /// <summary>
     /// The literal words (upper case) the pattern cannot match without, its prepositions included and synonym sets left
     /// out: a coder skips the pattern at once when a sentence lacks one of them.
     /// </summary>

@@ -136,7 +136,7 @@ internal static class KnowledgeBaseBuilder
             var patternTexts = new HashSet<string>(StringComparer.Ordinal);
             foreach (var pattern in sources.SelectMany(s => model.Verbs[s].Patterns))
             {
-                var built = new VerbPattern(block, pattern.Before, pattern.After, pattern.Code, pattern.Comment, pattern.Source, pattern.Sets);
+                var built = new VerbPattern(block, pattern.Before, pattern.After, pattern.Code, pattern.Comment, pattern.Source, pattern.Sets) { SourceAgent = pattern.SourceAgent };
                 if (!patternTexts.Add(built.ToString()))
                 {
                     continue;

@@ -47,6 +47,9 @@ internal sealed record KbLemma(string Text, ImmutableArray<string> Words, int He
 /// <summary>An indented pattern line under a <c>verb</c> line; Problem says why it can never match (the reader reported it), or is null.</summary>
 internal sealed record KbPattern(SourceLine Source, ImmutableArray<PatternElement> Before, ImmutableArray<PatternElement> After, VerbCode Code, string Comment, ImmutableArray<string> Sets, string? Problem)
 {
+    /// <summary>The agent the pattern implies for a source named by its country alone (<c>~MIL</c>), or null.</summary>
+    public string? SourceAgent { get; init; }
+
     /// <summary>The elements without the code, such as <c>* (TO +)</c>: two patterns with this text match the same words.</summary>
     public string ElementText => string.Join(' ', [.. Before.Select(e => e.ToString()), "*", .. After.Select(e => e.ToString())]);
 }

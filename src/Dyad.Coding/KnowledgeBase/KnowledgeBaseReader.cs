@@ -490,7 +490,21 @@ internal static class KnowledgeBaseReader
             return;
         }
 
-        if (!TryParseCode(line.Text[(equals + 1)..], out var code, out var codeError))
+        var codeText = line.Text[(equals + 1)..].Trim();
+        string? sourceAgent = null;
+        var tilde = codeText.IndexOf('~', StringComparison.Ordinal);
+        if (tilde >= 0)
+        {
+            sourceAgent = codeText[(tilde + 1)..].Trim();
+            codeText = codeText[..tilde];
+            if (sourceAgent.Length < 3 || !sourceAgent.All(char.IsAsciiLetterUpper))
+            {
+                state.Skip(line, $"Expected an agent code such as '~MIL' after the event code, but found '~{DictionaryText.Shorten(sourceAgent)}'");
+                return;
+            }
+        }
+
+        if (!TryParseCode(codeText, out var code, out var codeError))
         {
             state.Skip(line, $"Expected an event code such as '042' or '042:043' after '=', but {codeError}");
             return;
@@ -530,7 +544,7 @@ internal static class KnowledgeBaseReader
         var sets = new List<string>();
         PatternSyntax.CollectSets(before, sets);
         PatternSyntax.CollectSets(after, sets);
-        state.Block.Patterns.Add(new KbPattern(state.At(line), before, after, code, line.Comment, [.. sets], problem));
+        state.Block.Patterns.Add(new KbPattern(state.At(line), before, after, code, line.Comment, [.. sets], problem) { SourceAgent = sourceAgent });
     }
 
     private static int CountTargets(IEnumerable<PatternElement> elements, bool insideNoun, out bool targetInNoun)
