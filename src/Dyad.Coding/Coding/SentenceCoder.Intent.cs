@@ -92,6 +92,12 @@ internal sealed partial class SentenceCoder
             return head;
         }
 
+        // "expressed its readiness to train": parsers often hang the infinitive on the verb rather than on its object.
+        if (relation == "xcomp" && _children[head].FirstOrDefault(c => _relation[c] is "obj" or "dobj" && (IntentNouns.Contains(_lemma[c]) || IntentNouns.Contains(_word[c])), NoToken) is var noun && noun != NoToken)
+        {
+            return noun;
+        }
+
         return relation.StartsWith("acl", StringComparison.Ordinal) && (IntentNouns.Contains(_lemma[head]) || IntentNouns.Contains(_word[head])) ? head : NoToken;
     }
 
