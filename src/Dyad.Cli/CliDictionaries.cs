@@ -26,6 +26,9 @@ internal static class CliDictionaries
         }
     }
 
+    /// <summary>The folder <c>--dictionaries</c> names, else Dyad's knowledge base.</summary>
+    public static string Folder(DirectoryInfo? directory) => directory?.FullName ?? KnowledgeBaseLocator.Find(null);
+
     /// <summary>
     /// Loads the dictionaries of <paramref name="directory"/>: PETRARCH's Phoenix files when it holds CAMEO.2.0.txt, else a
     /// knowledge base in Dyad's format; with no folder given, Dyad's own knowledge base (see <see cref="KnowledgeBaseLocator"/>).
@@ -34,7 +37,7 @@ internal static class CliDictionaries
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     public static DictionarySet Load(DirectoryInfo? directory, TextWriter error)
     {
-        var path = directory?.FullName ?? KnowledgeBaseLocator.Find(null);
+        var path = Folder(directory);
         if (!Directory.Exists(path))
         {
             throw new DirectoryNotFoundException($"{ErrorCodes.InputUnreadable}: the dictionary folder {path} does not exist.");

@@ -22,6 +22,12 @@ public static class DyadCommand
             CodeCommand.Create(),
             PlacesCommand.Create(),
             DictCommand.Create(),
+            IngestCommand.Create(),
+            QuarantineCommand.Create(),
+            RecodeCommand.Create(),
+            QueryCommand.Create(),
+            StatsCommand.Create(),
+            ExportCommand.Create(),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         var parsed = root.Parse(args);
@@ -45,7 +51,7 @@ public static class DyadCommand
             error.WriteLine($"dyad: {e.Message}");
             return ExitCodes.InputProblem;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             error.WriteLine($"dyad: {e.Message}");
             return ExitCodes.InputProblem;
