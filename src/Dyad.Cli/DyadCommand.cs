@@ -22,6 +22,7 @@ public static class DyadCommand
             CodeCommand.Create(),
             PlacesCommand.Create(),
             DictCommand.Create(),
+            ServeCommand.Create(),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         var parsed = root.Parse(args);
