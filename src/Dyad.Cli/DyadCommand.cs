@@ -28,6 +28,7 @@ public static class DyadCommand
             QueryCommand.Create(),
             StatsCommand.Create(),
             ExportCommand.Create(),
+            ServeCommand.Create(),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         var parsed = root.Parse(args);

@@ -117,6 +117,24 @@ public static class ErrorCodes
     /// <summary>No publication date was found for an article; relative event dates cannot be resolved for it.</summary>
     public const string PublicationDateMissing = "DY4010";
 
+    /// <summary>An HTTP request's parameters or body are not valid (a date that is not YYYY-MM-DD, a limit out of range).</summary>
+    public const string RequestInvalid = "DY6001";
+
+    /// <summary>An HTTP request needs the write token and did not carry it.</summary>
+    public const string TokenRequired = "DY6002";
+
+    /// <summary>An HTTP request's body is larger than the server's limit.</summary>
+    public const string RequestTooLarge = "DY6003";
+
+    /// <summary>An HTTP request names an event or document the store does not hold.</summary>
+    public const string ResourceNotFound = "DY6004";
+
+    /// <summary>An HTTP request's body has a media type the server does not read.</summary>
+    public const string MediaTypeUnsupported = "DY6005";
+
+    /// <summary>The server cannot code documents: its models or knowledge base could not be loaded.</summary>
+    public const string CodingUnavailable = "DY6006";
+
     /// <summary>Every code with a one-line explanation: what went wrong and what to do. Printed by the README and checked by a test.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -157,5 +175,11 @@ public static class ErrorCodes
         [DateAmbiguous] = "A numeric publication date such as 05/04/2017 reads both day-first and month-first. Non-English labels are read day-first, an English label with slashes month-first; the message says which was used. Give the date explicitly if it is wrong.",
         [EncodingUnknown] = "The encoding named by the caller or declared in the document (charset, XML encoding) is not known. The input was read as UTF-8 and bad bytes replaced; give a known encoding name such as windows-1254.",
         [PublicationDateMissing] = "No publication date was found in the options, the JSON, the page metadata, the feed or the text. Relative dates ('on Wednesday', 'last month') cannot be resolved for this article; give the date with the input.",
+        [RequestInvalid] = "A request to 'dyad serve' has a parameter or body that is not valid: the answer's 'errors' name each field and what was expected (dates as YYYY-MM-DD, limits within their ranges). Correct the request.",
+        [TokenRequired] = "A write to 'dyad serve' (or a read from an address other than loopback) came without the server's token. Send it as 'Authorization: Bearer TOKEN'; the server prints the token at start and keeps it in the token file.",
+        [RequestTooLarge] = "A request body is larger than the server's limit (--max-request-mb, 8 MB by default). Send fewer documents per request.",
+        [ResourceNotFound] = "A request names an event id or document the store does not hold. List events with GET /api/events to find the ids.",
+        [MediaTypeUnsupported] = "A POSTed document's Content-Type is not text/plain, text/html, application/json or application/x-ndjson. Send one of those.",
+        [CodingUnavailable] = "The server could not load its language models, knowledge base or gazetteer, so it can serve the store but not code new documents. Check the paths its start-up message names.",
     };
 }

@@ -268,17 +268,31 @@ public abstract partial class SqlEventStore : IEventStore
     }
 
     /// <inheritdoc />
+    /// <remarks>A page (a query with a limit) is chosen over the narrow columns first and only its rows are read whole.</remarks>
     public async IAsyncEnumerable<StoredMention> QueryAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var (where, arguments) = Filter(query);
-        var sql = $"""
-            SELECT {MentionColumns}
-            FROM events e JOIN documents d ON d.id = e.document_id
-            {where}
-            ORDER BY day NULLS LAST, e.id
-            {Paging(query)}
-            """;
+        var sql = query.Limit is null
+            ? $"""
+                SELECT {MentionColumns}
+                FROM events e JOIN documents d ON d.id = e.document_id
+                {where}
+                ORDER BY day NULLS LAST, e.id
+                {Paging(query)}
+                """
+            : $"""
+                WITH page AS (
+                    SELECT e.id AS page_id, {StoreSchema.Day} AS page_day
+                    FROM events e JOIN documents d ON d.id = e.document_id
+                    {where}
+                    ORDER BY page_day NULLS LAST, e.id
+                    {Paging(query)}
+                )
+                SELECT {MentionColumns}
+                FROM page p JOIN events e ON e.id = p.page_id JOIN documents d ON d.id = e.document_id
+                ORDER BY p.page_day NULLS LAST, p.page_id
+                """;
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {

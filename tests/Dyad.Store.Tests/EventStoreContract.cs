@@ -12,7 +12,7 @@ namespace Dyad.Store.Tests;
 /// The store's behaviour, run against every engine: <see cref="DuckDbEventStoreTests"/> and
 /// <see cref="PostgresEventStoreTests"/> run each test here on their own store.
 /// </summary>
-public abstract class EventStoreContract : IAsyncDisposable
+public abstract partial class EventStoreContract : IAsyncDisposable
 {
     private static readonly DateTimeOffset Now = new(2024, 3, 1, 8, 30, 15, TimeSpan.Zero);
     private readonly string _folder = Directory.CreateTempSubdirectory("dyad-store-").FullName;

@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dyad.Analysis;
+using Dyad.Ingest;
+using Dyad.Nlp.Learning;
+using Dyad.Store;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Dyad.Server;
+
+/// <summary>
+/// Codes POSTed documents and stores them: read with <see cref="ArticleReader"/>, analyzed, stored in one batch. Writes
+/// go one at a time (DuckDB's model); the analyzer is loaded at the first write.
+/// </summary>
+internal sealed partial class DocumentWriter(DyadServerOptions options, TimeProvider clock, ILogger<DocumentWriter> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Lazy<(ArticleAnalyzer? Analyzer, string? Problem)> _analyzer = new(() => Load(options), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Whether writes can be coded: an analyzer was given and (if loaded already) loaded.</summary>
+    public bool CanCode => options.Analyzer is not null && (!_analyzer.IsValueCreated || _analyzer.Value.Analyzer is not null);
+
+    public void Dispose() => _writeLock.Dispose();
+
+    public async Task<IResult> PostAsync(HttpContext context, string? date, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        if (request.ContentLength > options.MaxRequestBytes)
+        {
+            return TooLarge();
+        }
+
+        PublicationDate? published = null;
+        if (!string.IsNullOrWhiteSpace(date))
+        {
+            if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return Problems.Invalid(new(StringComparer.Ordinal) { ["date"] = [$"'date' must be a date of the form YYYY-MM-DD, not '{date}'."] });
+            }
+
+            published = new PublicationDate(day);
+        }
+
+        var mediaType = (request.ContentType ?? string.Empty).Split(';')[0].Trim().ToLowerInvariant();
+        ArticleFormat? format = mediaType switch
+        {
+            "text/plain" => ArticleFormat.Text,
+            "text/html" or "application/xhtml+xml" => ArticleFormat.Html,
+            "application/json" or "application/x-ndjson" or "application/jsonl" or "application/jsonlines" => ArticleFormat.JsonLines,
+            "application/rss+xml" => ArticleFormat.Rss,
+            "application/atom+xml" => ArticleFormat.Atom,
+            _ => null,
+        };
+        if (format is null)
+        {
+            return Problems.Result(
+                StatusCodes.Status415UnsupportedMediaType,
+                "Unsupported media type",
+                $"Send documents as text/plain, text/html, application/json or application/x-ndjson, not '{(mediaType.Length == 0 ? "(none)" : mediaType)}'.",
+                Dyad.ErrorCodes.MediaTypeUnsupported);
+        }
+
+        byte[] body;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            body = buffer.ToArray();
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+
+        if (mediaType == "application/json")
+        {
+            if (!TryJsonLines(body, out body, out var problem))
+            {
+                return Problems.Invalid(new(StringComparer.Ordinal) { ["body"] = [problem] });
+            }
+        }
+
+        var (analyzer, loadProblem) = options.Analyzer is null ? (null, "This server was started without models to code documents.") : _analyzer.Value;
+        if (analyzer is null)
+        {
+            return Problems.Result(StatusCodes.Status503ServiceUnavailable, "The server cannot code documents", loadProblem ?? "No analyzer.", Dyad.ErrorCodes.CodingUnavailable);
+        }
+
+        var reader = new ArticleReader(new ReadOptions { Format = format, PublicationDate = published, MaxArticleChars = (int)Math.Min(int.MaxValue, options.MaxRequestBytes) });
+        var rejected = new List<RejectedDocument>();
+        var documents = new List<IngestDocument>();
+        var events = new List<ArticleEvent>();
+
+        // "-" as the input's name makes ids content hashes, so the same text posted twice is stored once.
+        foreach (var result in reader.Read(new MemoryStream(body, writable: false), "-", cancellationToken))
+        {
+            switch (result)
+            {
+                case ArticleRejected r:
+                    rejected.Add(new RejectedDocument(r.Location, r.Problem.Code, r.Problem.Message));
+                    if (r.Problem.Severity == Severity.Error)
+                    {
+                        await options.Store.QuarantineAsync(new QuarantineEntry("http:POST /api/documents", r.Location, "read", $"{r.Problem.Code}: {r.Problem.Message}", r.Raw, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                case ArticleAccepted { Article: var article }:
+                    var analyzed = analyzer.Analyze(article, cancellationToken);
+                    documents.Add(analyzed.ToIngestDocument());
+                    events.AddRange(analyzed.Events);
+                    break;
+            }
+        }
+
+        if (documents.Count == 0 && rejected.Count > 0)
+        {
+            return Problems.Invalid(new(StringComparer.Ordinal) { ["body"] = [.. rejected.Select(r => $"{r.Code}: {r.Message}")] });
+        }
+
+        IngestCounts counts;
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            counts = await options.Store.StoreAsync(documents, options.KnowledgeBase, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        LogStored(logger, counts.DocumentsStored, counts.EventsStored, counts.DocumentsSkipped);
+        return TypedResults.Ok(new PostResult(counts.DocumentsStored, counts.DocumentsSkipped, counts.EventsStored, counts.Quarantined, rejected, events));
+    }
+
+    private IResult TooLarge() => Problems.Result(
+        StatusCodes.Status413PayloadTooLarge,
+        "The request is too large",
+        DyadServer.Invariant($"The body is larger than this server's limit of {options.MaxRequestBytes} bytes; send fewer documents per request."),
+        Dyad.ErrorCodes.RequestTooLarge);
+
+    /// <summary>A JSON object, or an array of objects, as JSON Lines (one compact object a line).</summary>
+    private static bool TryJsonLines(byte[] body, out byte[] lines, out string problem)
+    {
+        lines = body;
+        problem = string.Empty;
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException exception)
+        {
+            // Several objects on separate lines are JSON Lines, which the reader takes as they are.
+            if (body.AsSpan().IndexOf((byte)'\n') >= 0)
+            {
+                return true;
+            }
+
+            problem = $"The body is not JSON: {exception.Message}";
+            return false;
+        }
+
+        var items = node switch
+        {
+            JsonArray array => array.ToList(),
+            JsonObject => [node],
+            _ => null,
+        };
+        if (items is null || items.Any(i => i is not JsonObject))
+        {
+            problem = "The JSON body must be an object with 'text' (or 'html'), or an array of such objects.";
+            return false;
+        }
+
+        var text = new StringBuilder();
+        foreach (var item in items)
+        {
+            text.Append(item!.ToJsonString()).Append('\n');
+        }
+
+        lines = Encoding.UTF8.GetBytes(text.ToString());
+        return true;
+    }
+
+    private static (ArticleAnalyzer? Analyzer, string? Problem) Load(DyadServerOptions options)
+    {
+        try
+        {
+            return (options.Analyzer!(), null);
+        }
+        catch (Exception exception) when (exception is ModelException or IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            return (null, "Loading the models failed: " + exception.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "stored {Documents} documents with {Events} events ({Skipped} already stored)")]
+    private static partial void LogStored(ILogger logger, int documents, int events, int skipped);
+}
