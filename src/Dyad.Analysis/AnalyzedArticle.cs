@@ -46,7 +46,7 @@ public sealed record DocumentFields(string Id, string? Title, string? Source, st
 /// <param name="DateEvidence">The words the date was read from, or null.</param>
 /// <param name="Source">Source actor code.</param>
 /// <param name="Target">Target actor code.</param>
-/// <param name="SourceCountry">The source actor's country (ISO 3166-1 alpha-2) when its code starts with one, else null.</param>
+/// <param name="SourceCountry">The source actor's CAMEO country code (<c>IRQ</c> for <c>IRQMIL</c>, as GDELT's Actor1CountryCode), or null for organisations and unknown actors.</param>
 /// <param name="TargetCountry">The target actor's country, likewise.</param>
 /// <param name="Cameo">CAMEO code.</param>
 /// <param name="Root">CAMEO root.</param>

@@ -53,16 +53,33 @@ public sealed class ArticleAnalyzer
         var events = new List<ArticleEvent>();
         var places = new List<Toponym>();
         var sentences = 0;
-        foreach (var chunk in TextChunks.Split(article.Text, ChunkLength))
+
+        // The dateline ("KABUL (Reuters) -") says where the report was filed, not who acted: it is blanked out (offsets
+        // kept) before parsing, so it never becomes the first sentence's subject, and its place is listed on its own.
+        var text = article.Text;
+        Toponym? filedAt = null;
+        if (article.Dateline is { } dateline && dateline.Range.End <= text.Length && dateline.Range.Start >= 0)
+        {
+            text = string.Concat(text.AsSpan(0, dateline.Range.Start), new string(' ', dateline.Range.End - dateline.Range.Start), text.AsSpan(dateline.Range.End));
+            if (_geocoder is not null)
+            {
+                var found = _geocoder.Geocode(article.Text[dateline.Range.Start..dateline.Range.End])
+                    .Select(t => t with { Start = t.Start + dateline.Range.Start, End = t.End + dateline.Range.Start }).ToList();
+                places.AddRange(found);
+                filedAt = found.FirstOrDefault(t => t.Place is not null);
+            }
+        }
+
+        foreach (var chunk in TextChunks.Split(text, ChunkLength))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var document = _pipeline.Process(new Document(article.Id, article.Text[chunk.Start..chunk.End]), cancellationToken);
+            var document = _pipeline.Process(new Document(article.Id, text[chunk.Start..chunk.End]), cancellationToken);
             var coded = _coder.Code(document, published).Events;
             var context = coded.SelectMany(e => new[] { e.SourceCode, e.TargetCode }).Where(c => c.Length >= 3 && c[0] != '-').ToList();
             var toponyms = _geocoder?.Geocode(document, context) ?? [];
             foreach (var e in coded)
             {
-                events.Add(Build(document, e, published, toponyms, chunk.Start, sentences, fields, _geocoder?.Gazetteer));
+                events.Add(Build(document, e, published, toponyms, chunk.Start, sentences, fields, filedAt));
             }
 
             places.AddRange(toponyms.Select(t => t with { Start = t.Start + chunk.Start, End = t.End + chunk.Start }));
@@ -72,7 +89,7 @@ public sealed class ArticleAnalyzer
         return new AnalyzedArticle(article, events, places, sentences);
     }
 
-    private static ArticleEvent Build(Document document, CodedEvent coded, DateOnly? published, IReadOnlyList<Toponym> toponyms, int offset, int sentenceBase, DocumentFields fields, Gazetteer? gazetteer)
+    private static ArticleEvent Build(Document document, CodedEvent coded, DateOnly? published, IReadOnlyList<Toponym> toponyms, int offset, int sentenceBase, DocumentFields fields, Toponym? filedAt)
     {
         var record = EventRecord.Create(document, coded, published);
         var evidence = record.Evidence;
@@ -96,6 +113,12 @@ public sealed class ArticleAnalyzer
         var where = ActionLocation.Choose(toponyms, sentence, actors, previous, next);
         var location = where?.Place is null ? null : PlaceFields.From(where) with { Start = where.Start + offset, End = where.End + offset };
 
+        // The lead sentence of a datelined report happened where it was filed, unless it names a place of its own.
+        if (location is null && filedAt is not null && sentenceBase == 0 && evidence.Sentence == 1)
+        {
+            location = PlaceFields.From(filedAt);
+        }
+
         static TextSpan? Move(TextSpan? span, int by) => span is null ? null : span with { Start = span.Start + by, End = span.End + by };
         var moved = evidence with
         {
@@ -112,8 +135,8 @@ public sealed class ArticleAnalyzer
             dateEvidence,
             record.Source,
             record.Target,
-            CountryOf(record.Source, gazetteer),
-            CountryOf(record.Target, gazetteer),
+            CountryOf(record.Source),
+            CountryOf(record.Target),
             record.Cameo,
             record.Root,
             record.QuadClass,
@@ -126,9 +149,8 @@ public sealed class ArticleAnalyzer
             fields);
     }
 
-    /// <summary>The ISO alpha-2 country an actor code starts with (<c>IRQMIL</c> → <c>IQ</c>), or null (organisations, unknown).</summary>
-    private static string? CountryOf(string code, Gazetteer? gazetteer) =>
-        gazetteer is null || code.Length < 3 || code[0] == '-' ? null : gazetteer.NormalizeCountryCode(code[..3]);
+    /// <summary>The CAMEO country of an actor code (<c>IRQMIL</c> → <c>IRQ</c>), as GDELT's Actor1CountryCode; null for organisations and unknown actors.</summary>
+    private static string? CountryOf(string code) => Dyad.Store.Export.ActorParts.Of(code).Country is { Length: > 0 } country ? country : null;
 
     private static TextRange SentenceRange(Document document, int index)
     {

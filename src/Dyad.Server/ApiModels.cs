@@ -16,6 +16,8 @@ namespace Dyad.Server;
 /// <param name="DateEvidence">Always null: the store does not keep the words a date was read from.</param>
 /// <param name="Source">Source actor code.</param>
 /// <param name="Target">Target actor code.</param>
+/// <param name="SourceCountry">The source's CAMEO country code, or null for organisations and unknown actors.</param>
+/// <param name="TargetCountry">The target's CAMEO country code, or null.</param>
 /// <param name="Cameo">CAMEO code.</param>
 /// <param name="Root">CAMEO root.</param>
 /// <param name="QuadClass">GDELT QuadClass.</param>
@@ -33,6 +35,8 @@ public sealed record ApiEvent(
     string? DateEvidence,
     string Source,
     string Target,
+    string? SourceCountry,
+    string? TargetCountry,
     string Cameo,
     string Root,
     int QuadClass,
@@ -60,6 +64,8 @@ public sealed record ApiEvent(
             null,
             e.Source,
             e.Target,
+            Dyad.Store.Export.ActorParts.Of(e.Source).Country is { Length: > 0 } sc ? sc : null,
+            Dyad.Store.Export.ActorParts.Of(e.Target).Country is { Length: > 0 } tc ? tc : null,
             e.Cameo,
             e.Root,
             e.QuadClass,

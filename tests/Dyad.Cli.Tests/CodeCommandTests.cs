@@ -139,7 +139,7 @@ public sealed class CodeCommandTests : IDisposable
         using var json = JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single());
         var e = json.RootElement;
         Assert.Equal(("IRQGOV", "RUS", "042"), (e.GetProperty("source").GetString(), e.GetProperty("target").GetString(), e.GetProperty("cameo").GetString()));
-        Assert.Equal(("IQ", "RU"), (e.GetProperty("source_country").GetString(), e.GetProperty("target_country").GetString()));
+        Assert.Equal(("IRQ", "RUS"), (e.GetProperty("source_country").GetString(), e.GetProperty("target_country").GetString()));
         Assert.Equal("2015-11-11", e.GetProperty("date").GetString());
         Assert.Equal("day", e.GetProperty("date_precision").GetString());
         Assert.Equal("on Wednesday", e.GetProperty("date_evidence").GetString());

@@ -151,7 +151,8 @@ public sealed class BrowserTests(ArticleStore fixture) : IAsyncLifetime
         Assert.True(drawn.Length >= 2, "at least two places are needed to compare");
         foreach (var a in drawn)
         {
-            foreach (var b in drawn.Where(b => b[2] > a[2] + 1))
+            // The projection narrows towards the poles, so east-west order holds between places of similar latitude.
+            foreach (var b in drawn.Where(b => b[2] > a[2] + 1 && Math.Abs(b[3] - a[3]) < 5))
             {
                 Assert.True(b[0] > a[0], "a place further east is drawn further right");
             }
