@@ -107,16 +107,37 @@ public sealed class ArticleAnalyzer
         var sentenceIndex = evidence.Sentence - 1;
         TextRange? previous = sentenceIndex > 0 ? SentenceRange(document, sentenceIndex - 1) : null;
         TextRange? next = sentenceIndex + 1 < document.Sentences.Length ? SentenceRange(document, sentenceIndex + 1) : null;
-        // The source's words are who acted, not where; a target that is a place name ("captured Mosul", "arrived in
-        // Moscow") is where the event happened.
-        var actors = evidence.Source is { } source ? new[] { new TextRange(source.Start, source.End) } : [];
-        var where = ActionLocation.Choose(toponyms, sentence, actors, previous, next);
-        var location = where?.Place is null ? null : PlaceFields.From(where) with { Start = where.Start + offset, End = where.End + offset };
+        // The source's words are who acted, not where, and so is a target that names a country ("signed an agreement
+        // with Israel"); a target that names a city or region ("captured Mosul", "arrived in Moscow") is where it happened.
+        var actors = new List<TextRange>();
+        if (evidence.Source is { } source)
+        {
+            actors.Add(new TextRange(source.Start, source.End));
+        }
 
-        // The lead sentence of a datelined report happened where it was filed, unless it names a place of its own.
+        if (evidence.Target is { } target && toponyms.Any(t => t.Start < target.End && target.Start < t.End && t.Feature == "country"))
+        {
+            actors.Add(new TextRange(target.Start, target.End));
+        }
+        // Where it happened, in order: a place the sentence names that is not an actor; for the lead sentence of a
+        // datelined report, where it was filed; a country the target names ("bombed Syria"); a place in the sentences
+        // around it.
+        var where = ActionLocation.Choose(toponyms, sentence, actors);
+        var location = where?.Place is null ? null : PlaceFields.From(where) with { Start = where.Start + offset, End = where.End + offset };
         if (location is null && filedAt is not null && sentenceBase == 0 && evidence.Sentence == 1)
         {
             location = PlaceFields.From(filedAt);
+        }
+
+        if (location is null && evidence.Target is { } aimed
+            && toponyms.FirstOrDefault(t => t.Place is not null && t.Start < aimed.End && aimed.Start < t.End) is { } targetPlace)
+        {
+            location = PlaceFields.From(targetPlace) with { Start = targetPlace.Start + offset, End = targetPlace.End + offset };
+        }
+
+        if (location is null && ActionLocation.Choose(toponyms, sentence, actors, previous, next) is { Place: not null } near)
+        {
+            location = PlaceFields.From(near) with { Start = near.Start + offset, End = near.End + offset };
         }
 
         static TextSpan? Move(TextSpan? span, int by) => span is null ? null : span with { Start = span.Start + by, End = span.End + by };
