@@ -120,6 +120,11 @@ public static partial class EventDateResolver
     public static IReadOnlyList<EventDate> FindAll(string sentence, DateOnly? published, int sentenceStart = 0)
     {
         ArgumentNullException.ThrowIfNull(sentence);
+        if (!MayHoldDate(sentence))
+        {
+            return [];
+        }
+
         var candidates = new List<(int Order, Match Match, string Rule)>();
         for (var i = 0; i < Rules.Length; i++)
         {
@@ -325,6 +330,38 @@ public static partial class EventDateResolver
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Every rule needs a digit or one of these word stems: a sentence with neither holds no date expression, and the
+    /// rules' regular expressions need not run (most sentences of a news story).
+    /// </summary>
+    private static readonly string[] DateStems =
+    [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening", "week", "month", "year", "ago",
+    ];
+
+    private static bool MayHoldDate(string sentence)
+    {
+        foreach (var c in sentence)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                return true;
+            }
+        }
+
+        foreach (var stem in DateStems)
+        {
+            if (sentence.Contains(stem, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"May 5" or "5 May" is a date; "the talks may 5 ..." hardly occurs, but "may" after a noun is a verb.</summary>
