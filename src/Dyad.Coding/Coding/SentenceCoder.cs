@@ -321,8 +321,8 @@ internal sealed partial class SentenceCoder
     private bool JoinedByAnd(int head) =>
         head != NoToken && _children[head].Where(c => _relation[c] == "conj").Any(c => _children[c].Exists(d => _relation[d] == "cc" && _word[d] is "AND" or "&"));
 
-    /// <summary>Cooperation that joint actors do with one another: consult (04), diplomatic (05) and material (06) cooperation.</summary>
-    private static bool IsMutual(string code) => code.Length >= 2 && code[0] == '0' && code[1] is '4' or '5' or '6';
+    /// <summary>Cooperation that joint actors do with one another: consult (04), diplomatic (05) and material (06) cooperation, and the intent to (03).</summary>
+    private static bool IsMutual(string code) => code.Length >= 2 && code[0] == '0' && code[1] is '3' or '4' or '5' or '6';
 
     /// <summary>
     /// True when <paramref name="verb"/> frames another clause: it has a clausal complement ("said that ..."), or it is
@@ -653,7 +653,8 @@ internal sealed partial class SentenceCoder
     /// <summary>Tokens of the verb's subtree after the verb, subjects left out, in text order.</summary>
     private int[] AfterSequence(int verb)
     {
-        var inTree = SubtreeWithout(verb, relation => relation is "nsubj" or "nsubjpass" or "nsubj:pass");
+        // An aside hung on the verb (", South Korea's military said") is another clause: its words are not the verb's.
+        var inTree = SubtreeWithout(verb, relation => relation is "nsubj" or "nsubjpass" or "nsubj:pass" or "parataxis");
         return [.. Enumerable.Range(verb + 1, Math.Max(0, _count - verb - 1)).Where(i => inTree[i] && _upos[i] != "PUNCT")];
     }
 
