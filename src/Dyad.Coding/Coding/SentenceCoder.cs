@@ -739,7 +739,8 @@ internal sealed partial class SentenceCoder
 
                     var end = p + 1;
                     var kind = element.Kind;
-                    if (state.Try(() => state.Bind(kind, t), () => next(end)))
+                    var bound = kind == PatternElementKind.Skip ? t : PhraseHead(t);
+                    if (state.Try(() => state.Bind(kind, bound), () => next(end)))
                     {
                         return true;
                     }
@@ -1186,6 +1187,22 @@ internal sealed partial class SentenceCoder
         || relation.StartsWith("nmod", StringComparison.Ordinal) || relation.StartsWith("compound", StringComparison.Ordinal)
         || relation.StartsWith("flat", StringComparison.Ordinal) || relation.StartsWith("det", StringComparison.Ordinal)
         || relation.StartsWith("nummod", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The head of the noun phrase a noun modifies ("Iran" in "Iran's supreme leader" gives "leader"), so that a pattern's
+    /// actor is the whole phrase, agents included; the noun itself when it heads its phrase.
+    /// </summary>
+    private int PhraseHead(int token)
+    {
+        var t = token;
+        for (var guard = 0; guard <= _count && _head[t] != NoToken && _relation[t] is "nmod:poss" or "compound" or "amod" or "flat" or "flat:name" or "name"
+            && _upos[_head[t]] is "NOUN" or "PROPN"; guard++)
+        {
+            t = _head[t];
+        }
+
+        return t;
+    }
 
     /// <summary>The token and its heads as far as modifier relations lead.</summary>
     private List<int> PhraseChain(int from)
