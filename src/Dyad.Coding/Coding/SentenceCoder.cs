@@ -1069,9 +1069,12 @@ internal sealed partial class SentenceCoder
         var end = actor?.End ?? int.MinValue;
         foreach (var agent in agents)
         {
-            if (!code.EndsWith(agent.Agent!.Code, StringComparison.Ordinal) || code == "---")
+            // "Unidentified armed forces" (fighters, militants, gunmen) that a named group's name identifies are that
+            // group: "ISIL fighters" is ISIL, not ISIL + UAF.
+            var qualifies = !(agent.Agent!.Code == "UAF" && actor is not null && actor.Code.Length > 3);
+            if (qualifies && (!code.EndsWith(agent.Agent!.Code, StringComparison.Ordinal) || code == "---"))
             {
-                code = agent.Agent.Apply(code);
+                code = agent.Agent!.Apply(code);
             }
 
             start = Math.Min(start, agent.Start);
