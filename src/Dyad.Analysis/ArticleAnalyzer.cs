@@ -105,8 +105,18 @@ public sealed class ArticleAnalyzer
         }
 
         var sentenceIndex = evidence.Sentence - 1;
+        // Neighbouring sentences lend a place only within the paragraph: across a blank line the story has moved on.
         TextRange? previous = sentenceIndex > 0 ? SentenceRange(document, sentenceIndex - 1) : null;
         TextRange? next = sentenceIndex + 1 < document.Sentences.Length ? SentenceRange(document, sentenceIndex + 1) : null;
+        if (previous is { } p && ParagraphBreak(document.Text, p.End, sentence.Start))
+        {
+            previous = null;
+        }
+
+        if (next is { } n && ParagraphBreak(document.Text, sentence.End, n.Start))
+        {
+            next = null;
+        }
         // The source's words are who acted, not where, and so is a target that names a country ("signed an agreement
         // with Israel"); a target that names a city or region ("captured Mosul", "arrived in Moscow") is where it happened.
         var actors = new List<TextRange>();
@@ -172,6 +182,9 @@ public sealed class ArticleAnalyzer
 
     /// <summary>The CAMEO country of an actor code (<c>IRQMIL</c> → <c>IRQ</c>), as GDELT's Actor1CountryCode; null for organisations and unknown actors.</summary>
     private static string? CountryOf(string code) => Dyad.Store.Export.ActorParts.Of(code).Country is { Length: > 0 } country ? country : null;
+
+    private static bool ParagraphBreak(string text, int from, int to) =>
+        from >= 0 && to <= text.Length && from < to && text.AsSpan(from, to - from).Contains("\n\n", StringComparison.Ordinal);
 
     private static TextRange SentenceRange(Document document, int index)
     {
