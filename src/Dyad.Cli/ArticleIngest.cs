@@ -96,7 +96,7 @@ internal sealed class ArticleIngest
 
             var input = Input(article);
             var key = DocumentKey.Of(input);
-            if (!_seen.Add(key) || await _store.ContainsAsync(key, cancellationToken).ConfigureAwait(false))
+            if (!_seen.Add(key))
             {
                 _skipped++;
             }
@@ -155,6 +155,17 @@ internal sealed class ArticleIngest
         if (_pending.Count == 0)
         {
             return;
+        }
+
+        // Documents stored by an earlier run are skipped before any analysis: one query for the whole batch.
+        var stored = await _store.ContainsManyAsync([.. _pending.Select(p => DocumentKey.Of(p.Input))], cancellationToken).ConfigureAwait(false);
+        if (stored.Count > 0)
+        {
+            _skipped += _pending.RemoveAll(p => stored.Contains(DocumentKey.Of(p.Input)));
+            if (_pending.Count == 0)
+            {
+                return;
+            }
         }
 
         _analyzer ??= _loadAnalyzer();

@@ -32,6 +32,12 @@ public interface IEventStore : IAsyncDisposable
     /// <returns>True when stored.</returns>
     Task<bool> ContainsAsync(string documentKey, CancellationToken cancellationToken);
 
+    /// <summary>Which of these keys are stored, in one query (an ingest asks this once per batch, not once per document).</summary>
+    /// <param name="documentKeys">The keys (<see cref="DocumentKey.Of"/>).</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The stored ones.</returns>
+    Task<IReadOnlySet<string>> ContainsManyAsync(IReadOnlyCollection<string> documentKeys, CancellationToken cancellationToken);
+
     /// <summary>Puts an input that failed a stage in the quarantine, once: the same input, place and stage are kept once (the first reason wins).</summary>
     /// <param name="entry">The failure.</param>
     /// <param name="cancellationToken">Cancels the write.</param>

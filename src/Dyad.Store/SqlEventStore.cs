@@ -159,6 +159,42 @@ public abstract partial class SqlEventStore : IEventStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlySet<string>> ContainsManyAsync(IReadOnlyCollection<string> documentKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documentKeys);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (documentKeys.Count == 0)
+        {
+            return found;
+        }
+
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // Parameters in chunks, so no statement grows past what either engine takes.
+            foreach (var chunk in documentKeys.Chunk(500))
+            {
+                var arguments = chunk.Select((key, i) => ("k" + i.ToString(CultureInfo.InvariantCulture), (object?)key)).ToList();
+                var sql = "SELECT id FROM documents WHERE id IN (" + string.Join(", ", arguments.Select(a => "@" + a.Item1)) + ")";
+                var command = Command(connection, null, sql, arguments);
+                await using (command.ConfigureAwait(false))
+                {
+                    var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            found.Add(reader.GetString(0));
+                        }
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc />
     public async Task<bool> QuarantineAsync(QuarantineEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);

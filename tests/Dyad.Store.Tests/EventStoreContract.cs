@@ -79,6 +79,8 @@ public abstract partial class EventStoreContract : IAsyncDisposable
         Assert.True(await store.ContainsAsync("a", Cancel));
         Assert.True(await store.ContainsAsync("https://post.example/france", Cancel));
         Assert.True(await store.ContainsAsync(DocumentKey.HashPrefix + DocumentKey.ContentHash("China praised Brazil."), Cancel));
+        var some = await store.ContainsManyAsync(["a", "never-stored", "https://post.example/france", .. Enumerable.Range(0, 700).Select(i => "absent-" + i)], Cancel);
+        Assert.Equal(["a", "https://post.example/france"], some.Order(StringComparer.Ordinal));
     }
 
     [Fact]
