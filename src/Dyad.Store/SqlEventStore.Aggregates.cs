@@ -63,18 +63,7 @@ public abstract partial class SqlEventStore
                         return null;
                     }
 
-                    return new StoredDocument(
-                        reader.GetString(0),
-                        reader.GetString(1),
-                        NullableString(reader, 2),
-                        NullableString(reader, 3),
-                        NullableString(reader, 4),
-                        ReadTimestamp(reader, 5),
-                        NullableString(reader, 6),
-                        reader.GetString(7),
-                        ReadTimestamp(reader, 8)!.Value,
-                        reader.GetString(9),
-                        reader.GetString(10));
+                    return ReadDocument(reader);
                 }
             }
         }

@@ -162,36 +162,16 @@ public abstract partial class SqlEventStore : IEventStore
     public async Task<IReadOnlySet<string>> ContainsManyAsync(IReadOnlyCollection<string> documentKeys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documentKeys);
-        var found = new HashSet<string>(StringComparer.Ordinal);
         if (documentKeys.Count == 0)
         {
-            return found;
+            return new HashSet<string>(StringComparer.Ordinal);
         }
 
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            // Parameters in chunks, so no statement grows past what either engine takes.
-            foreach (var chunk in documentKeys.Chunk(500))
-            {
-                var arguments = chunk.Select((key, i) => ("k" + i.ToString(CultureInfo.InvariantCulture), (object?)key)).ToList();
-                var sql = "SELECT id FROM documents WHERE id IN (" + string.Join(", ", arguments.Select(a => "@" + a.Item1)) + ")";
-                var command = Command(connection, null, sql, arguments);
-                await using (command.ConfigureAwait(false))
-                {
-                    var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                    await using (reader.ConfigureAwait(false))
-                    {
-                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                        {
-                            found.Add(reader.GetString(0));
-                        }
-                    }
-                }
-            }
+            return await ExistingKeysAsync(connection, null, [.. documentKeys], cancellationToken).ConfigureAwait(false);
         }
-
-        return found;
     }
 
     /// <inheritdoc />
@@ -258,18 +238,7 @@ public abstract partial class SqlEventStore : IEventStore
                 {
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        yield return new StoredDocument(
-                            reader.GetString(0),
-                            reader.GetString(1),
-                            NullableString(reader, 2),
-                            NullableString(reader, 3),
-                            NullableString(reader, 4),
-                            ReadTimestamp(reader, 5),
-                            NullableString(reader, 6),
-                            reader.GetString(7),
-                            ReadTimestamp(reader, 8)!.Value,
-                            reader.GetString(9),
-                            reader.GetString(10));
+                        yield return ReadDocument(reader);
                     }
                 }
             }
@@ -530,7 +499,21 @@ public abstract partial class SqlEventStore : IEventStore
         }
     }
 
-    private async Task<HashSet<string>> ExistingKeysAsync(DbConnection connection, DbTransaction transaction, string[] keys, CancellationToken cancellationToken)
+    /// <summary>A <see cref="StoredDocument"/> from a row of the document columns, in the order the document queries select them.</summary>
+    private static StoredDocument ReadDocument(DbDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        NullableString(reader, 2),
+        NullableString(reader, 3),
+        NullableString(reader, 4),
+        ReadTimestamp(reader, 5),
+        NullableString(reader, 6),
+        reader.GetString(7),
+        ReadTimestamp(reader, 8)!.Value,
+        reader.GetString(9),
+        reader.GetString(10));
+
+    private async Task<HashSet<string>> ExistingKeysAsync(DbConnection connection, DbTransaction? transaction, string[] keys, CancellationToken cancellationToken)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in keys.Chunk(MaxListParameters))
