@@ -4,6 +4,7 @@ using Dyad.Geo;
 using Dyad.Ingest;
 using Dyad.Nlp;
 using Dyad.Nlp.Text;
+using Dyad.Store.Export;
 
 namespace Dyad.Analysis;
 
@@ -64,7 +65,7 @@ public sealed class ArticleAnalyzer
             if (_geocoder is not null)
             {
                 var found = _geocoder.Geocode(article.Text[dateline.Range.Start..dateline.Range.End])
-                    .Select(t => t with { Start = t.Start + dateline.Range.Start, End = t.End + dateline.Range.Start }).ToList();
+                    .Select(t => Shift(t, dateline.Range.Start)).ToList();
                 places.AddRange(found);
                 filedAt = found.FirstOrDefault(t => t.Place is not null);
             }
@@ -82,7 +83,7 @@ public sealed class ArticleAnalyzer
                 events.Add(Build(document, e, published, toponyms, chunk.Start, sentences, fields, filedAt));
             }
 
-            places.AddRange(toponyms.Select(t => t with { Start = t.Start + chunk.Start, End = t.End + chunk.Start }));
+            places.AddRange(toponyms.Select(t => Shift(t, chunk.Start)));
             sentences += document.Sentences.Length;
         }
 
@@ -133,7 +134,7 @@ public sealed class ArticleAnalyzer
         // datelined report, where it was filed; a country the target names ("bombed Syria"); a place in the sentences
         // around it.
         var where = ActionLocation.Choose(toponyms, sentence, actors);
-        var location = where?.Place is null ? null : PlaceFields.From(where) with { Start = where.Start + offset, End = where.End + offset };
+        var location = where?.Place is null ? null : PlaceFields.From(Shift(where, offset));
         if (location is null && filedAt is not null && sentenceBase == 0 && evidence.Sentence == 1)
         {
             location = PlaceFields.From(filedAt);
@@ -142,12 +143,12 @@ public sealed class ArticleAnalyzer
         if (location is null && evidence.Target is { } aimed
             && toponyms.FirstOrDefault(t => t.Place is not null && t.Start < aimed.End && aimed.Start < t.End) is { } targetPlace)
         {
-            location = PlaceFields.From(targetPlace) with { Start = targetPlace.Start + offset, End = targetPlace.End + offset };
+            location = PlaceFields.From(Shift(targetPlace, offset));
         }
 
         if (location is null && ActionLocation.Choose(toponyms, sentence, actors, previous, next) is { Place: not null } near)
         {
-            location = PlaceFields.From(near) with { Start = near.Start + offset, End = near.End + offset };
+            location = PlaceFields.From(Shift(near, offset));
         }
 
         static TextSpan? Move(TextSpan? span, int by) => span is null ? null : span with { Start = span.Start + by, End = span.End + by };
@@ -166,8 +167,8 @@ public sealed class ArticleAnalyzer
             dateEvidence,
             record.Source,
             record.Target,
-            CountryOf(record.Source),
-            CountryOf(record.Target),
+            ActorParts.CountryOf(record.Source),
+            ActorParts.CountryOf(record.Target),
             record.Cameo,
             record.Root,
             record.QuadClass,
@@ -180,8 +181,8 @@ public sealed class ArticleAnalyzer
             fields);
     }
 
-    /// <summary>The CAMEO country of an actor code (<c>IRQMIL</c> → <c>IRQ</c>), as GDELT's Actor1CountryCode; null for organisations and unknown actors.</summary>
-    private static string? CountryOf(string code) => Dyad.Store.Export.ActorParts.Of(code).Country is { Length: > 0 } country ? country : null;
+    /// <summary>A toponym found in a piece of the text, with its offsets moved to the whole text's.</summary>
+    private static Toponym Shift(Toponym toponym, int by) => toponym with { Start = toponym.Start + by, End = toponym.End + by };
 
     private static bool ParagraphBreak(string text, int from, int to) =>
         from >= 0 && to <= text.Length && from < to && text.AsSpan(from, to - from).Contains("\n\n", StringComparison.Ordinal);

@@ -32,6 +32,10 @@ public sealed record ActorParts(string Country, string KnownGroup, string Religi
         "ADR", "ATH", "BAH", "BUD", "CHR", "CON", "DRZ", "HIN", "JAN", "JEW", "MOS", "PAG", "SHN", "SIK", "TAO", "ZRO",
     };
 
+    /// <summary>The CAMEO country of an actor code (<c>IRQMIL</c> gives <c>IRQ</c>), as GDELT's Actor1CountryCode; null for organisations and unknown actors.</summary>
+    /// <param name="code">A CAMEO actor code.</param>
+    public static string? CountryOf(string code) => Of(code).Country is { Length: > 0 } country ? country : null;
+
     /// <summary>The parts of <paramref name="code"/>.</summary>
     /// <param name="code">A CAMEO actor code such as <c>RUSGOV</c>; <c>---</c> or empty gives empty parts.</param>
     /// <returns>The parts; empty strings where the code has none.</returns>

@@ -160,7 +160,7 @@ public static class EventExport
         var r = mention.Mention.Event;
         var d = mention.Document;
         return new JsonMention(
-            r.Date, r.Source, r.Target, CountryOf(r.Source), CountryOf(r.Target), r.Cameo, r.Root, r.QuadClass, r.Goldstein, r.Plover, r.Evidence, r.Rule, r.RuleSource,
+            r.Date, r.Source, r.Target, ActorParts.CountryOf(r.Source), ActorParts.CountryOf(r.Target), r.Cameo, r.Root, r.QuadClass, r.Goldstein, r.Plover, r.Evidence, r.Rule, r.RuleSource,
             mention.Mention.DatePrecision,
             mention.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             GlobalEventIds.Of(mention.Day, r.Source, r.Target, r.Cameo),
@@ -168,8 +168,6 @@ public static class EventExport
             new JsonMentionDocument(d.Key, d.Url, d.Title, d.Source, d.Published?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), d.StoryId),
             mention.Mention.Location);
     }
-
-    private static string? CountryOf(string code) => ActorParts.Of(code).Country is { Length: > 0 } country ? country : null;
 
     private static async Task<long> WriteParquetAsync(IEventStore store, string path, EventQuery query, CancellationToken cancellationToken)
     {
