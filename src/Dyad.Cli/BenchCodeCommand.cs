@@ -29,7 +29,11 @@ internal static class BenchCodeCommand
             var output = parsed.InvocationConfiguration.Output;
             var error = parsed.InvocationConfiguration.Error;
             var path = parsed.GetValue(input)!.FullName;
-            DateOnly? day = parsed.GetValue(date) is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+            if (!CliArticles.TryReadDate(parsed, date, error, out var day))
+            {
+                return ExitCodes.Usage;
+            }
+
 
             var loadClock = Stopwatch.StartNew();
             var coder = new EventCoder(CliDictionaries.Load(parsed.GetValue(dictionaries), error));

@@ -47,6 +47,35 @@ internal static class CliArticles
         }
     }
 
+    /// <summary>
+    /// The accepted articles of <paramref name="results"/>, in order; each rejected document and each article's errors
+    /// are written to <paramref name="error"/>, and <paramref name="problem"/> is called once for every rejection that is an error.
+    /// </summary>
+    public static IEnumerable<Article> Accepted(IEnumerable<IngestResult> results, TextWriter error, Action problem)
+    {
+        foreach (var result in results)
+        {
+            if (result is ArticleRejected rejected)
+            {
+                Report(rejected, error);
+                if (rejected.Problem.Severity == Severity.Error)
+                {
+                    problem();
+                }
+
+                continue;
+            }
+
+            var article = ((ArticleAccepted)result).Article;
+            foreach (var diagnostic in article.Diagnostics.Where(d => d.Severity == Severity.Error))
+            {
+                error.WriteLine($"{article.Input}: {diagnostic}");
+            }
+
+            yield return article;
+        }
+    }
+
     /// <summary>Writes a rejected document's reason: input, place and problem.</summary>
     public static void Report(ArticleRejected rejected, TextWriter error)
     {

@@ -40,21 +40,8 @@ internal static class CodeCommand
                 output.WriteLine("date        source      target      cameo  goldstein  place            words (source | verb | target)   rule");
             }
 
-            foreach (var result in CliArticles.Read(parsed.GetValue(files) ?? [], day))
+            foreach (var article in CliArticles.Accepted(CliArticles.Read(parsed.GetValue(files) ?? [], day), error, () => exit = ExitCodes.InputProblem))
             {
-                if (result is ArticleRejected rejected)
-                {
-                    CliArticles.Report(rejected, error);
-                    exit = rejected.Problem.Severity == Severity.Error ? ExitCodes.InputProblem : exit;
-                    continue;
-                }
-
-                var article = ((ArticleAccepted)result).Article;
-                foreach (var diagnostic in article.Diagnostics.Where(d => d.Severity == Severity.Error))
-                {
-                    error.WriteLine($"{article.Input}: {diagnostic}");
-                }
-
                 foreach (var e in analyzer.Analyze(article).Events)
                 {
                     count++;

@@ -29,16 +29,8 @@ internal static class PlacesCommand
             var analyzer = CliArticles.LoadAnalyzer(parsed, dictionaries, models, beam, fast, error);
             var exit = ExitCodes.Ok;
             var count = 0;
-            foreach (var result in CliArticles.Read(parsed.GetValue(files) ?? [], day))
+            foreach (var article in CliArticles.Accepted(CliArticles.Read(parsed.GetValue(files) ?? [], day), error, () => exit = ExitCodes.InputProblem))
             {
-                if (result is ArticleRejected rejected)
-                {
-                    CliArticles.Report(rejected, error);
-                    exit = rejected.Problem.Severity == Severity.Error ? ExitCodes.InputProblem : exit;
-                    continue;
-                }
-
-                var article = ((ArticleAccepted)result).Article;
                 foreach (var t in analyzer.Analyze(article).Places)
                 {
                     count++;
