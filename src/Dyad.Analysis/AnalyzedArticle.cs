@@ -94,18 +94,8 @@ public sealed record ArticleEvent(
 /// <param name="Sentences">How many sentences the article had.</param>
 public sealed record AnalyzedArticle(Article Article, IReadOnlyList<ArticleEvent> Events, IReadOnlyList<Toponym> Places, int Sentences)
 {
-    /// <summary>The article and its events as the store takes them.</summary>
+    /// <summary>The article and its events as the store takes them (keyed as <see cref="ArticleDocuments"/> says).</summary>
     public IngestDocument ToIngestDocument() => new(
-        new DocumentInput(Article.Text)
-        {
-            Id = Article.Id,
-            Url = Article.Url,
-            Title = Article.Title,
-            Source = Article.Source,
-            Published = Article.Published is { } p ? new DateTimeOffset(p.Date.ToDateTime(p.Time ?? TimeOnly.MinValue), p.Offset ?? TimeSpan.Zero) : null,
-            PublishedFrom = Article.PublishedFrom,
-            Input = Article.Input,
-            Place = Article.Location,
-        },
+        ArticleDocuments.ToDocumentInput(Article),
         [.. Events.Select(e => e.ToMention())]);
 }

@@ -94,7 +94,7 @@ internal sealed class ArticleIngest
                 _error.WriteLine($"{article.Input}: {diagnostic}");
             }
 
-            var input = Input(article);
+            var input = ArticleDocuments.ToDocumentInput(article);
             var key = DocumentKey.Of(input);
             if (!_seen.Add(key))
             {
@@ -115,39 +115,6 @@ internal sealed class ArticleIngest
         await FlushAsync(cancellationToken).ConfigureAwait(false);
         ShowProgress(final: true);
         return new IngestSummary(_read, _stored, _skipped, _quarantined, _events, _sentences, _clock.Elapsed.TotalSeconds);
-    }
-
-    /// <summary>The store's view of an article: its metadata, with the reader's made-up id dropped (see the class remarks).</summary>
-    public static DocumentInput Input(Article article) => new(article.Text)
-    {
-        Id = IdIsGiven(article) ? article.Id : null,
-        Url = article.Url,
-        Title = article.Title,
-        Source = article.Source,
-        Published = article.Published is { } p ? new DateTimeOffset(p.Date.ToDateTime(p.Time ?? TimeOnly.MinValue), p.Offset ?? TimeSpan.Zero) : null,
-        PublishedFrom = article.PublishedFrom,
-        Input = article.Input,
-        Place = article.Location,
-    };
-
-    /// <summary>
-    /// Whether the article's id came with the document rather than from the reader: the reader names a document it has no
-    /// id for by its file's name or relative path (with <c>#n</c> for the n-th document of a file), or by its text's hash
-    /// on standard input.
-    /// </summary>
-    public static bool IdIsGiven(Article article)
-    {
-        if (article.Id.StartsWith(DocumentKey.HashPrefix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var input = article.Input.Replace('\\', '/');
-        var hash = article.Id.LastIndexOf('#');
-        var stems = hash > 0 && article.Id[(hash + 1)..].All(char.IsAsciiDigit) && hash + 1 < article.Id.Length
-            ? new[] { article.Id, article.Id[..hash] }
-            : [article.Id];
-        return !stems.Any(stem => input == stem || input.EndsWith("/" + stem, StringComparison.Ordinal));
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
