@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dyad.Coding.Coding;
+using Dyad.Coding.Learned;
 using Dyad.Geo;
 using Dyad.Ingest;
 using Dyad.Nlp;
@@ -36,6 +37,40 @@ public sealed class ArticleAnalyzer
     /// <summary>The longest piece of text parsed at once; longer articles are cut at paragraph or line breaks.</summary>
     public int ChunkLength { get; init; } = TextChunks.DefaultMaxLength;
 
+    /// <summary>The learned layer over the rules (it vetoes, re-types and adds events), or null for the rules alone.</summary>
+    public EventModel? Model { get; init; }
+
+    /// <summary>The same analyzer with another learned layer (null for the rules alone).</summary>
+    /// <param name="model">The event model.</param>
+    public ArticleAnalyzer WithModel(EventModel? model) => new(_pipeline, _coder, _geocoder) { ChunkLength = ChunkLength, Model = model };
+
+    /// <summary>
+    /// The parsed pieces of <paramref name="article"/>'s text (its dateline blanked, as <see cref="Analyze"/> parses it)
+    /// with the events the rules alone coded in each and the piece's offset in the text: what the learned layer learns from.
+    /// </summary>
+    /// <param name="article">An article.</param>
+    /// <param name="cancellationToken">Cancels between pieces.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="article"/> is null.</exception>
+    public IEnumerable<(Document Document, CodingResult Rules, int Offset)> CodeRules(Article article, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var text = BlankDateline(article);
+        foreach (var chunk in TextChunks.Split(text, ChunkLength))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var document = _pipeline.Process(new Document(article.Id, text[chunk.Start..chunk.End]), cancellationToken);
+            yield return (document, _coder.Code(document, article.Published?.Date), chunk.Start);
+        }
+    }
+
+    private static string BlankDateline(Article article)
+    {
+        var text = article.Text;
+        return article.Dateline is { } dateline && dateline.Range.End <= text.Length && dateline.Range.Start >= 0
+            ? string.Concat(text.AsSpan(0, dateline.Range.Start), new string(' ', dateline.Range.End - dateline.Range.Start), text.AsSpan(dateline.Range.End))
+            : text;
+    }
+
     /// <summary>Analyzes <paramref name="article"/>.</summary>
     /// <param name="article">An article from <see cref="ArticleReader"/>.</param>
     /// <param name="cancellationToken">Cancels between sentences.</param>
@@ -57,11 +92,10 @@ public sealed class ArticleAnalyzer
 
         // The dateline ("KABUL (Reuters) -") says where the report was filed, not who acted: it is blanked out (offsets
         // kept) before parsing, so it never becomes the first sentence's subject, and its place is listed on its own.
-        var text = article.Text;
+        var text = BlankDateline(article);
         Toponym? filedAt = null;
         if (article.Dateline is { } dateline && dateline.Range.End <= text.Length && dateline.Range.Start >= 0)
         {
-            text = string.Concat(text.AsSpan(0, dateline.Range.Start), new string(' ', dateline.Range.End - dateline.Range.Start), text.AsSpan(dateline.Range.End));
             if (_geocoder is not null)
             {
                 var found = _geocoder.Geocode(article.Text[dateline.Range.Start..dateline.Range.End])
@@ -75,7 +109,8 @@ public sealed class ArticleAnalyzer
         {
             cancellationToken.ThrowIfCancellationRequested();
             var document = _pipeline.Process(new Document(article.Id, text[chunk.Start..chunk.End]), cancellationToken);
-            var coded = _coder.Code(document, published).Events;
+            var rules = _coder.Code(document, published);
+            var coded = (Model is null ? rules : Model.Apply(document, rules, _coder, published)).Events;
             var context = coded.SelectMany(e => new[] { e.SourceCode, e.TargetCode }).Where(c => c.Length >= 3 && c[0] != '-').ToList();
             var toponyms = _geocoder?.Geocode(document, context) ?? [];
             foreach (var e in coded)

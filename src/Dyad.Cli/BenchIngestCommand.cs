@@ -22,9 +22,10 @@ internal static class BenchIngestCommand
         var models = CliPipeline.ModelsOption();
         var beam = CliPipeline.BeamOption();
         var fast = CliPipeline.FastOption();
+        var rulesOnly = CliArticles.RulesOnlyOption();
         var command = new Command("ingest", "Time 'dyad ingest' end to end into a fresh store; prints documents_per_second, sentences_per_second, events, peak_working_set_mb.")
         {
-            input, store, json, date, batch, threads, dictionaries, models, beam, fast,
+            input, store, json, date, batch, threads, dictionaries, models, beam, fast, rulesOnly,
         };
         command.SetAction(parsed => CliStore.Run(async cancellationToken =>
         {
@@ -55,7 +56,7 @@ internal static class BenchIngestCommand
                 await using (opened.ConfigureAwait(false))
                 {
                     var loading = Stopwatch.StartNew();
-                    var analyzer = CliArticles.LoadAnalyzer(parsed, dictionaries, models, beam, fast, error);
+                    var analyzer = CliArticles.LoadAnalyzer(parsed, dictionaries, models, beam, fast, error, rulesOnly);
                     var version = CliStore.KnowledgeBaseVersion(CliDictionaries.Folder(parsed.GetValue(dictionaries)));
                     var loadSeconds = loading.Elapsed.TotalSeconds;
                     using var self = Process.GetCurrentProcess();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Dyad.Analysis;
 using Dyad.Coding.Coding;
+using Dyad.Coding.Learned;
 using Dyad.Geo;
 using Dyad.Ingest;
 
@@ -96,11 +97,26 @@ internal static class CliArticles
         return new Geocoder(Gazetteer.Load(path));
     }
 
-    /// <summary>Loads everything an article needs: language models, dictionaries (the knowledge base by default) and the gazetteer.</summary>
-    public static ArticleAnalyzer LoadAnalyzer(ParseResult parsed, Option<DirectoryInfo?> dictionaries, Option<DirectoryInfo?> models, Option<int?> beam, Option<bool> fast, TextWriter error)
+    public static Option<bool> RulesOnlyOption() => new("--rules-only") { Description = "Code with the rules alone, without the learned event model (models/en/events.model) that vetoes, re-types and adds events." };
+
+    /// <summary>
+    /// Loads everything an article needs: language models, dictionaries (the knowledge base by default), the gazetteer,
+    /// and the learned event model when the dictionaries are Dyad's knowledge base (the model learned from its rules'
+    /// proposals; with PETRARCH's dictionaries the rules code alone, like for like) and <paramref name="rulesOnly"/> is not set.
+    /// </summary>
+    public static ArticleAnalyzer LoadAnalyzer(ParseResult parsed, Option<DirectoryInfo?> dictionaries, Option<DirectoryInfo?> models, Option<int?> beam, Option<bool> fast, TextWriter error, Option<bool>? rulesOnly = null)
     {
-        var coder = new EventCoder(CliDictionaries.Load(parsed.GetValue(dictionaries), error));
+        var folder = parsed.GetValue(dictionaries);
+        var coder = new EventCoder(CliDictionaries.Load(folder, error));
         var pipeline = CliPipeline.Load(parsed, models, beam, fast);
-        return new ArticleAnalyzer(pipeline, coder, LoadGeocoder(error));
+        var model = (rulesOnly is not null && parsed.GetValue(rulesOnly)) || CliDictionaries.IsPhoenix(folder) ? null : LoadEventModel(parsed, models);
+        return new ArticleAnalyzer(pipeline, coder, LoadGeocoder(error)) { Model = model };
+    }
+
+    /// <summary>The event model of the model directory, or null when it has none (the rules then code alone).</summary>
+    public static EventModel? LoadEventModel(ParseResult parsed, Option<DirectoryInfo?> models)
+    {
+        var path = Path.Combine(ModelLocator.Find(parsed.GetValue(models)?.FullName), EventModel.FileName);
+        return File.Exists(path) ? EventModel.Load(path) : null;
     }
 }

@@ -26,6 +26,9 @@ internal static class CliDictionaries
         }
     }
 
+    /// <summary>True when <paramref name="directory"/> holds PETRARCH's Phoenix dictionaries (CAMEO.2.0.txt) rather than a Dyad knowledge base.</summary>
+    public static bool IsPhoenix(DirectoryInfo? directory) => directory is not null && File.Exists(Path.Combine(directory.FullName, "CAMEO.2.0.txt"));
+
     /// <summary>The folder <c>--dictionaries</c> names, else Dyad's knowledge base.</summary>
     public static string Folder(DirectoryInfo? directory) => directory?.FullName ?? KnowledgeBaseLocator.Find(null);
 
@@ -43,7 +46,7 @@ internal static class CliDictionaries
             throw new DirectoryNotFoundException($"{ErrorCodes.InputUnreadable}: the dictionary folder {path} does not exist.");
         }
 
-        var set = File.Exists(Path.Combine(path, "CAMEO.2.0.txt"))
+        var set = IsPhoenix(new DirectoryInfo(path))
             ? DictionarySet.Load(DictionaryFiles.Phoenix(path))
             : DictionarySet.LoadKnowledgeBase(path);
         Report(set.Diagnostics, error);

@@ -21,7 +21,8 @@ internal static class CodeCommand
         var models = CliPipeline.ModelsOption();
         var beam = CliPipeline.BeamOption();
         var fast = CliPipeline.FastOption();
-        var command = new Command("code", "Code the events of news articles (who did what to whom, when and where), as JSON Lines or a table.") { files, dictionaries, date, format, models, beam, fast };
+        var rulesOnly = CliArticles.RulesOnlyOption();
+        var command = new Command("code", "Code the events of news articles (who did what to whom, when and where), as JSON Lines or a table.") { files, dictionaries, date, format, models, beam, fast, rulesOnly };
         command.SetAction(parsed =>
         {
             var output = parsed.InvocationConfiguration.Output;
@@ -31,7 +32,7 @@ internal static class CodeCommand
                 return ExitCodes.Usage;
             }
 
-            var analyzer = CliArticles.LoadAnalyzer(parsed, dictionaries, models, beam, fast, error);
+            var analyzer = CliArticles.LoadAnalyzer(parsed, dictionaries, models, beam, fast, error, rulesOnly);
             var table = parsed.GetValue(format) == "table";
             var exit = ExitCodes.Ok;
             var count = 0;

@@ -20,6 +20,7 @@ internal static class IngestCommand
         var models = CliPipeline.ModelsOption();
         var beam = CliPipeline.BeamOption();
         var fast = CliPipeline.FastOption();
+        var rulesOnly = CliArticles.RulesOnlyOption();
         var progress = new Option<string>("--progress")
         {
             Description = "auto (a line rewritten in place when standard error is a terminal, else nothing), bar, lines (one line per stored batch) or none.",
@@ -28,7 +29,7 @@ internal static class IngestCommand
         progress.AcceptOnlyFromAmong("auto", "bar", "lines", "none");
         var command = new Command("ingest", "Read articles, code their events and keep them in the store; documents already stored are skipped, and documents that fail go to the quarantine.")
         {
-            paths, store, date, batch, threads, progress, dictionaries, models, beam, fast,
+            paths, store, date, batch, threads, progress, dictionaries, models, beam, fast, rulesOnly,
         };
         command.SetAction(parsed => CliStore.Run(async cancellationToken =>
         {
@@ -50,7 +51,7 @@ internal static class IngestCommand
             {
                 var ingest = new ArticleIngest(
                     opened,
-                    () => CliArticles.LoadAnalyzer(parsed, dictionaries, models, beam, fast, error),
+                    () => CliArticles.LoadAnalyzer(parsed, dictionaries, models, beam, fast, error, rulesOnly),
                     () => CliStore.KnowledgeBaseVersion(CliDictionaries.Folder(parsed.GetValue(dictionaries))),
                     error)
                 {

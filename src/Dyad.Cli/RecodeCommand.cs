@@ -20,9 +20,10 @@ internal static class RecodeCommand
         var models = CliPipeline.ModelsOption();
         var beam = CliPipeline.BeamOption();
         var fast = CliPipeline.FastOption();
+        var rulesOnly = CliArticles.RulesOnlyOption();
         var command = new Command("recode", "Code every stored document again with the current knowledge base (from the stored text) and replace its events; prints documents, events before and after.")
         {
-            store, threads, dictionaries, models, beam, fast,
+            store, threads, dictionaries, models, beam, fast, rulesOnly,
         };
         command.SetAction(parsed => CliStore.Run(async cancellationToken =>
         {
@@ -42,7 +43,7 @@ internal static class RecodeCommand
 
             await using (opened.ConfigureAwait(false))
             {
-                var analyzer = CliArticles.LoadAnalyzer(parsed, dictionaries, models, beam, fast, error);
+                var analyzer = CliArticles.LoadAnalyzer(parsed, dictionaries, models, beam, fast, error, rulesOnly);
                 var version = CliStore.KnowledgeBaseVersion(CliDictionaries.Folder(parsed.GetValue(dictionaries)));
                 var counts = await RecodeAsync(opened, analyzer, version, parsed.GetValue(threads), error, cancellationToken).ConfigureAwait(false);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"recode: {counts.Documents} documents, {counts.Before} events before, {counts.After} after, {counts.Failed} failed (knowledge base {version})"));

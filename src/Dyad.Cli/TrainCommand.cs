@@ -18,6 +18,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train the tagger (with the lemmatizer), the parser or the sentence splitter on CoNLL-U data; deterministic for a seed.");
         command.Subcommands.Add(Create("tagger", "Train the part-of-speech tagger and the lemmatizer.", TrainTagger));
         command.Subcommands.Add(Create("parser", "Train the dependency parser on tags predicted by jack-knifed taggers: with --beam above 1 the accurate model (parser.model), else the fast greedy one (parser-fast.model).", TrainParser));
+        command.Subcommands.Add(TrainEventsCommand.Create());
         command.Subcommands.Add(Create("sentences", "Train the sentence splitter on the treebank laid out as raw text (paragraphs by blank lines, sentences by spaces).", TrainSentences));
         return command;
     }

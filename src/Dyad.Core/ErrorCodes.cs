@@ -87,6 +87,10 @@ public static class ErrorCodes
 
     /// <summary>A date or date range of the knowledge base is not ISO YYYY-MM-DD, not a calendar date, or ends before it starts; the role was skipped.</summary>
     public const string DateRangeInvalid = "DY3018";
+
+    /// <summary>A record of an event gold file (events-dev JSON Lines) is not JSON, lacks its id or text, or has a QuadClass out of range; it was skipped.</summary>
+    public const string GoldUnreadable = "DY3019";
+
     /// <summary>A document holds no text to parse (an empty file, feed item or JSON text); it gave no article.</summary>
     public const string DocumentEmpty = "DY4001";
 

@@ -71,4 +71,49 @@ public sealed class EventCoder
 
         return new CodingResult(events.ToImmutable(), notes.ToImmutable());
     }
+
+    /// <summary>
+    /// An event of <paramref name="code"/> at the main verb of <paramref name="sentence"/>, with its actors found as the
+    /// rules find them (a phrase the knowledge base does not know keeps its words, coded <c>---</c>): for an event whose
+    /// type a model chose where no pattern matched. Null when the sentence has no main verb or no actor phrase.
+    /// </summary>
+    /// <param name="document">A parsed document.</param>
+    /// <param name="sentence">One of its sentences.</param>
+    /// <param name="code">The CAMEO code to give the event.</param>
+    /// <param name="source">Where the decision came from (the model's file).</param>
+    /// <param name="rule">The rule text to record, naming the model.</param>
+    /// <param name="date">The story's date, for dated actor roles.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="document"/> or <paramref name="code"/> is null.</exception>
+    public CodedEvent? Propose(Document document, Sentence sentence, string code, SourceLine source, string rule, DateOnly? date)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(code);
+        return sentence.Length == 0 ? null : new SentenceCoder(this, document, sentence, date).Propose(code, source, rule);
+    }
+
+    /// <summary>The actors of the noun phrases headed by <paramref name="heads"/> in <paramref name="sentence"/>: each one's code and words as the rules resolve them, else its words coded <c>---</c>.</summary>
+    /// <param name="document">A parsed document.</param>
+    /// <param name="sentence">One of its sentences.</param>
+    /// <param name="heads">Document indexes of the phrases' head tokens, inside the sentence.</param>
+    /// <param name="date">The story's date, for dated actor roles.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="document"/> or <paramref name="heads"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A head is not in the sentence.</exception>
+    public IReadOnlyList<(string Code, TokenSpan Span)> ActorsAt(Document document, Sentence sentence, IReadOnlyList<int> heads, DateOnly? date)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(heads);
+        if (heads.Count == 0)
+        {
+            return [];
+        }
+
+        foreach (var head in heads)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(head, sentence.TokenStart);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(head, sentence.TokenEnd);
+        }
+
+        var coder = new SentenceCoder(this, document, sentence, date);
+        return [.. heads.Select(h => coder.ActorAt(h - sentence.TokenStart))];
+    }
 }

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Dyad.Analysis;
+using Dyad.Analysis.Evaluation;
+using Dyad.Coding.Coding;
+using Dyad.Coding.Learned;
+
+namespace Dyad.Cli;
+
+/// <summary>
+/// <c>dyad train events --train FILE.jsonl... --out DIR [--seed N]</c>: trains the learned event layer
+/// (<see cref="EventModel"/>) on real-news gold sentences, coded first by the rules of Dyad's knowledge base.
+/// </summary>
+internal static class TrainEventsCommand
+{
+    public static Command Create()
+    {
+        var train = new Option<FileInfo[]>("--train") { Description = "Gold JSON Lines (events-dev format); repeat for several.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write events.model into.", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
+        var dictionaries = CliDictionaries.Option();
+        var models = CliPipeline.ModelsOption();
+        var beam = CliPipeline.BeamOption();
+        var fast = CliPipeline.FastOption();
+        var command = new Command("events", "Train the learned event layer (QuadClass and PLOVER type over words, parse and the rules' proposals) on gold JSON Lines; deterministic for a seed.")
+        {
+            train, output, seed, dictionaries, models, beam, fast,
+        };
+        command.SetAction(parsed =>
+        {
+            var log = parsed.InvocationConfiguration.Error;
+            var clock = Stopwatch.StartNew();
+            var coder = new EventCoder(CliDictionaries.Load(parsed.GetValue(dictionaries), log));
+            var analyzer = new ArticleAnalyzer(CliPipeline.Load(parsed, models, beam, fast), coder, geocoder: null);
+            var problems = new List<string>();
+            var sets = new List<ParsedGoldSet>();
+            foreach (var file in parsed.GetValue(train) ?? [])
+            {
+                if (!file.Exists)
+                {
+                    log.WriteLine($"dyad: {ErrorCodes.InputUnreadable}: training file {file.FullName} does not exist.");
+                    return ExitCodes.InputProblem;
+                }
+
+                sets.Add(EventEvaluation.Parse(file.FullName, analyzer, problems));
+            }
+
+            problems.ForEach(log.WriteLine);
+            var examples = EventEvaluation.Examples(sets, coder);
+            if (!examples.Any(e => e.Example.Type is not null) || !examples.Any(e => e.Example.QuadClass is not null))
+            {
+                log.WriteLine($"dyad: {ErrorCodes.NoTrainingData}: the training files need sentences with a PLOVER type and sentences with a QuadClass.");
+                return ExitCodes.InputProblem;
+            }
+
+            var described = string.Join(", ", sets.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name} ({s.Gold.Count} sentences)")));
+            var model = EventModel.Train([.. examples.Select(e => e.Example)], described, parsed.GetValue(seed));
+            var directory = parsed.GetValue(output)!.FullName;
+            Directory.CreateDirectory(directory);
+            var path = Path.Combine(directory, EventModel.FileName);
+            model.Save(path);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"events: {examples.Count} distinct sentences ({described}); {model.Types.Length} types; written to {path}; {clock.Elapsed.TotalSeconds:F1} s"));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
