@@ -169,6 +169,7 @@ public static class ErrorCodes
         [VerbCodesNothing] = "A verb block has the code '---' and no pattern, so it never gives an event. Give the verb a code or patterns, or delete the block.",
         [SynonymSetUnused] = "A synonym set is declared with 'set &NAME = ...' but no pattern or other set uses it. Use it in a pattern or delete it.",
         [DateRangeInvalid] = "A date range is not 'FROM..TO' with ISO dates (YYYY-MM-DD, either end may be left open), a date is not on the calendar, or the range ends before it starts. The role was skipped; correct the dates.",
+        [GoldUnreadable] = "A record of an event gold file (`eval events`, `train events`) is not JSON, has no `id` or `text`, or has a `penta` outside 0-4. The record was skipped, the others used.",
         [DocumentEmpty] = "A document holds no text to parse (an empty file, an empty feed item, a JSON line with empty text, a page with no body text). It gave no article and is reported so that nothing is dropped silently; check the input.",
         [JsonLineInvalid] = "A JSON Lines line is not valid JSON, not an object, or has no non-empty 'text' (or 'body', 'content', 'html') string. The line was skipped and the other lines were read; fix the line.",
         [XmlDtdRefused] = "An XML input declares a document type or entities (<!DOCTYPE ...>), which feeds never need and which can expand without bound or read local files. It was refused without expanding anything; remove the declaration if the feed is trusted.",
