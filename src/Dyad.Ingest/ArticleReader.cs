@@ -127,7 +127,7 @@ public sealed class ArticleReader
                 string? why = null;
                 if (skip.Contains(real))
                 {
-                    why = "is the store being written, not an input";
+                    why = "is the store being written (or its write-ahead log), not an input";
                 }
                 else if (files.TryGetValue(real, out var first))
                 {
