@@ -14,11 +14,12 @@ namespace Dyad.Cli;
 /// <param name="Events">Event mentions stored.</param>
 /// <param name="Sentences">Sentences analysed.</param>
 /// <param name="Seconds">Wall-clock seconds of the run, model loading included when it happened in the run.</param>
-internal sealed record IngestSummary(long Read, long Stored, long Skipped, long Quarantined, long Events, long Sentences, double Seconds)
+/// <param name="Warnings">Warnings written to standard error: articles read with repairs (invalid bytes, control characters, an unreadable date) and inputs skipped (DY1006).</param>
+internal sealed record IngestSummary(long Read, long Stored, long Skipped, long Quarantined, long Events, long Sentences, double Seconds, long Warnings)
 {
     public string Line() => string.Create(
         CultureInfo.InvariantCulture,
-        $"ingest: {Read} documents read, {Stored} stored, {Skipped} skipped, {Quarantined} quarantined, {Events} events in {Seconds:0.0} s ({(Seconds > 0 ? Stored / Seconds : 0):0.0} documents/s)");
+        $"ingest: {Read} documents read, {Stored} stored, {Skipped} skipped, {Quarantined} quarantined, {Events} events, {Warnings} warnings in {Seconds:0.0} s ({(Seconds > 0 ? Stored / Seconds : 0):0.0} documents/s)");
 }
 
 /// <summary>
@@ -50,7 +51,7 @@ internal sealed class ArticleIngest
     private ArticleAnalyzer? _analyzer;
     private string? _knowledgeBaseVersion;
     private TimeSpan _lastProgress;
-    private long _read, _stored, _skipped, _quarantined, _events, _sentences;
+    private long _read, _stored, _skipped, _quarantined, _events, _sentences, _warnings;
 
     /// <param name="store">Where documents go.</param>
     /// <param name="loadAnalyzer">Loads the analyzer; called once, when the first new document needs it (a run over stored documents loads no model).</param>
@@ -79,20 +80,26 @@ internal sealed class ArticleIngest
         _clock.Restart();
         foreach (var result in results)
         {
+            if (result is ArticleRejected { Problem: { Code: ErrorCodes.InputSkipped, Severity: Severity.Warning } } skippedInput)
+            {
+                // A FIFO, a link loop or the store itself under a folder: not a document, so neither read nor quarantined.
+                CliArticles.Report(skippedInput, _error);
+                _warnings++;
+                continue;
+            }
+
             _read++;
             if (result is ArticleRejected rejected)
             {
                 CliArticles.Report(rejected, _error);
+                _warnings += rejected.Problem.Severity == Severity.Warning ? 1 : 0;
                 var place = string.IsNullOrEmpty(rejected.Location) ? string.Empty : rejected.Location;
                 await QuarantineAsync(rejected.Input, place, "read", $"{rejected.Problem.Code}: {rejected.Problem.Message}", rejected.Raw, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
             var article = ((ArticleAccepted)result).Article;
-            foreach (var diagnostic in article.Diagnostics.Where(d => d.Severity == Severity.Error))
-            {
-                _error.WriteLine($"{article.Input}: {diagnostic}");
-            }
+            _warnings += CliArticles.ReportDiagnostics(article, _error);
 
             var input = ArticleDocuments.ToDocumentInput(article);
             var key = DocumentKey.Of(input);
@@ -114,7 +121,7 @@ internal sealed class ArticleIngest
 
         await FlushAsync(cancellationToken).ConfigureAwait(false);
         ShowProgress(final: true);
-        return new IngestSummary(_read, _stored, _skipped, _quarantined, _events, _sentences, _clock.Elapsed.TotalSeconds);
+        return new IngestSummary(_read, _stored, _skipped, _quarantined, _events, _sentences, _clock.Elapsed.TotalSeconds, _warnings);
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)

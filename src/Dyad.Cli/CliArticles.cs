@@ -36,9 +36,18 @@ internal static class CliArticles
     }
 
     /// <summary>Every input's results, in order: files, directories, or standard input for <c>-</c> or none.</summary>
-    public static IEnumerable<IngestResult> Read(IReadOnlyList<string> paths, DateOnly? date, CancellationToken cancellationToken = default)
+    public static IEnumerable<IngestResult> Read(IReadOnlyList<string> paths, DateOnly? date, CancellationToken cancellationToken = default) =>
+        Read(paths, date, null, cancellationToken);
+
+    /// <summary>Every input's results, in order: files, directories, or standard input for <c>-</c> or none.</summary>
+    /// <param name="paths">Files, folders, or <c>-</c>.</param>
+    /// <param name="date">The publication date of every input, or null.</param>
+    /// <param name="store">The DuckDB store being written, if any: a folder walk skips it and its write-ahead log.</param>
+    /// <param name="cancellationToken">Stops between documents.</param>
+    public static IEnumerable<IngestResult> Read(IReadOnlyList<string> paths, DateOnly? date, string? store, CancellationToken cancellationToken)
     {
-        var reader = new ArticleReader(new ReadOptions { PublicationDate = date is { } d ? new PublicationDate(d) : null });
+        var skip = store is null || Dyad.Store.EventStore.IsPostgres(store) ? [] : (string[])[store, store + ".wal"];
+        var reader = new ArticleReader(new ReadOptions { PublicationDate = date is { } d ? new PublicationDate(d) : null, SkipPaths = skip });
         foreach (var path in paths.Count == 0 ? ["-"] : paths)
         {
             foreach (var result in reader.Read(path, cancellationToken))
@@ -50,7 +59,7 @@ internal static class CliArticles
 
     /// <summary>
     /// The accepted articles of <paramref name="results"/>, in order; each rejected document and each article's errors
-    /// are written to <paramref name="error"/>, and <paramref name="problem"/> is called once for every rejection that is an error.
+    /// and warnings are written to <paramref name="error"/>, and <paramref name="problem"/> is called once for every rejection that is an error.
     /// </summary>
     public static IEnumerable<Article> Accepted(IEnumerable<IngestResult> results, TextWriter error, Action problem)
     {
@@ -68,13 +77,22 @@ internal static class CliArticles
             }
 
             var article = ((ArticleAccepted)result).Article;
-            foreach (var diagnostic in article.Diagnostics.Where(d => d.Severity == Severity.Error))
-            {
-                error.WriteLine($"{article.Input}: {diagnostic}");
-            }
-
+            ReportDiagnostics(article, error);
             yield return article;
         }
+    }
+
+    /// <summary>Writes an accepted article's errors and warnings (invalid bytes, control characters, an unreadable date), one a line; returns how many were warnings.</summary>
+    public static int ReportDiagnostics(Article article, TextWriter error)
+    {
+        var warnings = 0;
+        foreach (var diagnostic in article.Diagnostics)
+        {
+            error.WriteLine($"{article.Input}: {diagnostic}");
+            warnings += diagnostic.Severity == Severity.Warning ? 1 : 0;
+        }
+
+        return warnings;
     }
 
     /// <summary>Writes a rejected document's reason: input, place and problem.</summary>

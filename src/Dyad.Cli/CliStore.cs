@@ -17,6 +17,9 @@ internal static class CliStore
     /// <summary>The environment variable that names the default store.</summary>
     public const string StoreVariable = "DYAD_STORE";
 
+    /// <summary>The shortest password masked wherever it appears in a message (shorter ones only within the location).</summary>
+    private const int MinMaskedPassword = 4;
+
     public static Option<string?> StoreOption() => new("--store")
     {
         Description = $"The store: a DuckDB file (default: ./{EventStore.DefaultPath}, or ${StoreVariable}) or a PostgreSQL database (postgres://user:pass@host:port/db, or Host=...).",
@@ -47,9 +50,33 @@ internal static class CliStore
         }
         catch (Exception e) when (e is DbException or IOException or ArgumentException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException)
         {
-            error.WriteLine($"dyad: the store {Describe(location)} could not be opened: {e.Message}");
+            error.WriteLine($"dyad: the store {Describe(location)} could not be opened: {Mask(e.Message, location)}");
             return null;
         }
+    }
+
+    /// <summary>A message about the store at <paramref name="location"/> with the location's password, wherever it appears, replaced by <c>***</c>.</summary>
+    public static string Mask(string message, string location)
+    {
+        var redacted = EventStore.Redact(location);
+        if (redacted == location)
+        {
+            return message;
+        }
+
+        // The password is what the redaction replaced; mask it however the message quotes the location.
+        var start = 0;
+        while (start < redacted.Length && start < location.Length && redacted[start] == location[start])
+        {
+            start++;
+        }
+
+        var tail = redacted.Length - redacted.IndexOf("***", start, StringComparison.Ordinal) - 3;
+        var password = location[start..(location.Length - tail)];
+        var masked = message.Replace(location.Trim(), redacted.Trim(), StringComparison.Ordinal);
+
+        // A very short password would mask common words too; it is masked where the whole location appears.
+        return password.Length >= MinMaskedPassword ? masked.Replace(password, "***", StringComparison.Ordinal) : masked;
     }
 
     /// <summary>A store's location for messages: a PostgreSQL location without its password.</summary>
@@ -67,7 +94,7 @@ internal static class CliStore
         }
         catch (ArgumentException)
         {
-            return "(PostgreSQL)";
+            return EventStore.Redact(location);
         }
     }
 

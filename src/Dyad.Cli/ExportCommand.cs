@@ -37,6 +37,12 @@ internal static class ExportCommand
                 return ExitCodes.Usage;
             }
 
+            if (path != "-" && Directory.Exists(path))
+            {
+                error.WriteLine($"dyad: --out {path} is a directory; name a file to write, such as {Path.Combine(path, "events." + Extension(chosen))}.");
+                return ExitCodes.Usage;
+            }
+
             var opened = await CliStore.OpenAsync(CliStore.Location(parsed, store), create: false, error, cancellationToken).ConfigureAwait(false);
             if (opened is null)
             {
@@ -45,9 +51,19 @@ internal static class ExportCommand
 
             await using (opened.ConfigureAwait(false))
             {
-                var rows = path == "-"
-                    ? await EventExport.WriteAsync(opened, chosen, stdout, query, cancellationToken).ConfigureAwait(false)
-                    : await EventExport.WriteAsync(opened, chosen, path, query, cancellationToken).ConfigureAwait(false);
+                long rows;
+                try
+                {
+                    rows = path == "-"
+                        ? await EventExport.WriteAsync(opened, chosen, stdout, query, cancellationToken).ConfigureAwait(false)
+                        : await EventExport.WriteAsync(opened, chosen, path, query, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (path != "-" && e is IOException or UnauthorizedAccessException)
+                {
+                    error.WriteLine($"dyad: cannot write --out {path}: {e.Message}");
+                    return ExitCodes.InputProblem;
+                }
+
                 var summary = path == "-" ? error : stdout;
                 summary.WriteLine(string.Create(CultureInfo.InvariantCulture, $"export: {rows} rows ({chosen.ToString().ToLowerInvariant()}) to {path}"));
                 return rows == 0 ? ExitCodes.NothingFound : ExitCodes.Ok;
@@ -55,4 +71,12 @@ internal static class ExportCommand
         }));
         return command;
     }
+
+    private static string Extension(ExportFormat format) => format switch
+    {
+        ExportFormat.Jsonl => "jsonl",
+        ExportFormat.Csv => "csv",
+        ExportFormat.Parquet => "parquet",
+        _ => "tsv",
+    };
 }

@@ -65,7 +65,7 @@ internal static class IngestCommand
                         _ => ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected ? IngestProgress.Bar : IngestProgress.None,
                     },
                 };
-                var summary = await ingest.RunAsync(CliArticles.Read(parsed.GetValue(paths) ?? [], day, cancellationToken), cancellationToken).ConfigureAwait(false);
+                var summary = await ingest.RunAsync(CliArticles.Read(parsed.GetValue(paths) ?? [], day, location, cancellationToken), cancellationToken).ConfigureAwait(false);
                 output.WriteLine(summary.Line());
                 return summary.Quarantined > 0 ? ExitCodes.InputProblem
                     : summary.Stored == 0 ? ExitCodes.NothingFound

@@ -22,13 +22,18 @@ internal static class ServeCommand
         var token = new Option<string?>("--token") { Description = "The write token (default: $DYAD_TOKEN, else the token file's, made at first start)." };
         var tokenFile = new Option<string?>("--token-file") { Description = "Where the token is kept (default ~/.config/dyad/token)." };
         var maxRequest = new Option<int>("--max-request-mb") { Description = "The largest request body, in MiB.", DefaultValueFactory = _ => 8 };
+        var allowedHosts = new Option<string[]>("--allowed-hosts")
+        {
+            Description = "Host names (the Host header) that requests over loopback may carry besides localhost, 127.0.0.1 and [::1]; '*' allows any. Guards the open loopback reads against DNS rebinding.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var dictionaries = CliDictionaries.Option();
         var models = CliPipeline.ModelsOption();
         var beam = CliPipeline.BeamOption();
         var fast = CliPipeline.FastOption();
         var command = new Command("serve", "Serve the store over HTTP: the JSON API (/api, described at /openapi/v1.json) and the dashboard page (/).")
         {
-            store, urls, token, tokenFile, maxRequest, dictionaries, models, beam, fast,
+            store, urls, token, tokenFile, maxRequest, allowedHosts, dictionaries, models, beam, fast,
         };
         command.SetAction(parsed =>
         {
@@ -54,7 +59,12 @@ internal static class ServeCommand
             }
 
             var location = parsed.GetValue(store)!;
-            var opened = EventStore.OpenAsync(location).GetAwaiter().GetResult();
+            var opened = CliStore.OpenAsync(location, create: true, error, CancellationToken.None).GetAwaiter().GetResult();
+            if (opened is null)
+            {
+                return ExitCodes.InputProblem;
+            }
+
             try
             {
                 var kb = KnowledgeBaseLocator.Find(parsed.GetValue(dictionaries)?.FullName);
@@ -64,6 +74,7 @@ internal static class ServeCommand
                     Token = secret,
                     Urls = parsed.GetValue(urls) is { Length: > 0 } given ? given : [DyadServerOptions.DefaultUrl],
                     MaxRequestBytes = megabytes * 1024L * 1024L,
+                    AllowedHosts = parsed.GetValue(allowedHosts) ?? [],
                     KnowledgeBase = KnowledgeBaseVersion(kb),
                     Analyzer = () => CliArticles.LoadAnalyzer(parsed, dictionaries, models, beam, fast, error),
                     LogRequests = true,

@@ -22,6 +22,13 @@ public static class ErrorCodes
     /// <summary>Input with a UTF-16 byte order mark holds unpaired surrogates or an odd final byte; they were replaced with U+FFFD.</summary>
     public const string InvalidUtf16 = "DY1005";
 
+    /// <summary>
+    /// An input was not read as text: its bytes are binary (an image, archive, executable or database file such as a
+    /// DuckDB store), or, under an input folder, it is a FIFO, socket or device, a link to a file or folder already read
+    /// (a link loop), or the store being written. Binary inputs are errors (quarantined); the others are skipped with a warning.
+    /// </summary>
+    public const string InputSkipped = "DY1006";
+
     /// <summary>A sentence was longer than the parser's limit and was parsed in pieces.</summary>
     public const string SentenceTooLong = "DY2001";
 
@@ -147,6 +154,7 @@ public static class ErrorCodes
         [ConlluMalformed] = "A CoNLL-U line does not have ten tab-separated fields, or a field holds a value of the wrong kind. The sentence is skipped; fix the line.",
         [BinaryContent] = "The input holds NUL or other control characters, as binary files do. They were read as spaces; check that the file is text.",
         [InvalidUtf16] = "Input read as UTF-16 holds unpaired surrogates or ends in half a character. The bad units were replaced with U+FFFD and processing went on; check the file's encoding.",
+        [InputSkipped] = "An input was not read as text. Binary bytes (an image, archive, executable or a database such as a DuckDB store and its .wal) are refused and quarantined; under a folder, a FIFO, socket or device, a link to a file or folder already read (a link loop), and the store being written are skipped with a warning. Give text files, and keep the store outside the input folder.",
         [SentenceTooLong] = "A sentence had more tokens than the parser's limit and was parsed in pieces joined under the first piece's root. Check that the text has sentence punctuation.",
         [ModelUnreadable] = "A model file is missing, truncated or written by another version. Rebuild it with './dyad train' or restore it from the repository.",
         [StageOrder] = "A stage needs annotations that an earlier stage makes (for example the parser needs tags). Run the stages in the pipeline's order.",

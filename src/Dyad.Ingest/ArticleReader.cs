@@ -26,6 +26,10 @@ public sealed record ReadOptions
     /// lines; an HTML page of more than four times this much markup, or a JSON line of more than twice this, is
     /// refused (DY4006). Default 4,000,000.</summary>
     public int MaxArticleChars { get; init; } = 4_000_000;
+
+    /// <summary>Files a folder walk skips (with a DY1006 warning) however a link names them: the store being written
+    /// and its write-ahead log, which would otherwise be read as input when the store lies in the input folder.</summary>
+    public IReadOnlyList<string> SkipPaths { get; init; } = [];
 }
 
 /// <summary>
@@ -65,7 +69,12 @@ public sealed class ArticleReader
         return Directory.Exists(path) ? ReadDirectory(path, cancellationToken) : ReadFile(path, IdBase(path), cancellationToken);
     }
 
-    /// <summary>Reads every file under a directory, depth first in ordinal name order; names starting with '.' are skipped.</summary>
+    /// <summary>
+    /// Reads every regular file under a directory, depth first in ordinal name order; names starting with '.' are
+    /// skipped. Links are followed, but each real file and folder is read once: a link to a folder or file already read
+    /// (such as <c>ln -s . loop</c>) gives one DY1006 warning and is skipped, and so does a FIFO, socket or device, and
+    /// any path of <see cref="ReadOptions.SkipPaths"/>.
+    /// </summary>
     /// <param name="path">The directory.</param>
     /// <param name="cancellationToken">Stops between documents.</param>
     /// <returns>The results, lazily. Ids of articles are the files' paths relative to <paramref name="path"/>.</returns>
@@ -73,21 +82,33 @@ public sealed class ArticleReader
     public IEnumerable<IngestResult> ReadDirectory(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var pending = new Stack<string>();
-        pending.Push(path);
+        var skip = new HashSet<string>(InputPaths.Comparer);
+        foreach (var excluded in _options.SkipPaths)
+        {
+            skip.Add(RealPathOrFull(excluded));
+        }
+
+        // Real paths of the folders met (when pushed, so a link to a sibling not yet read is caught too) and of the files read.
+        var folders = new Dictionary<string, string>(InputPaths.Comparer);
+        var files = new Dictionary<string, string>(InputPaths.Comparer);
+        var pending = new Stack<(string Path, string Real)>();
+        var rootReal = RealPathOrFull(path);
+        folders[rootReal] = path;
+        pending.Push((path, rootReal));
         while (pending.Count > 0)
         {
-            var directory = pending.Pop();
-            string[] files, directories;
+            cancellationToken.ThrowIfCancellationRequested();
+            var (directory, directoryReal) = pending.Pop();
+            string[] entries, directories;
             IngestResult? failure = null;
             try
             {
-                files = Directory.GetFiles(directory);
+                entries = Directory.GetFiles(directory);
                 directories = Directory.GetDirectories(directory);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                (files, directories) = ([], []);
+                (entries, directories) = ([], []);
                 failure = Unreadable(directory, e);
             }
 
@@ -97,26 +118,80 @@ public sealed class ArticleReader
                 continue;
             }
 
-            Array.Sort(files, StringComparer.Ordinal);
+            Array.Sort(entries, StringComparer.Ordinal);
             Array.Sort(directories, StringComparer.Ordinal);
-            foreach (var file in files.Where(f => !Path.GetFileName(f).StartsWith('.')))
+            foreach (var file in entries.Where(f => !Path.GetFileName(f).StartsWith('.')))
             {
                 var id = Path.GetRelativePath(path, file).Replace('\\', '/');
+                var real = RealOf(file, directoryReal);
+                string? why = null;
+                if (skip.Contains(real))
+                {
+                    why = "is the store being written (or its write-ahead log), not an input";
+                }
+                else if (files.TryGetValue(real, out var first))
+                {
+                    why = $"leads to '{first}', which was read already";
+                }
+                else if (InputPaths.KindOf(file) is var kind && kind != EntryKind.Regular)
+                {
+                    why = $"is {InputPaths.Describe(kind)}, not a regular file; only regular files are read from folders";
+                }
+
+                if (why is not null)
+                {
+                    yield return Skipped(file, $"'{id}' {why}, so it was skipped.");
+                    continue;
+                }
+
+                files[real] = file;
                 foreach (var result in ReadFile(file, id, cancellationToken))
                 {
                     yield return result;
                 }
             }
 
-            for (var i = directories.Length - 1; i >= 0; i--)
+            var children = new List<(string Path, string Real)>();
+            foreach (var child in directories.Where(d => !Path.GetFileName(d).StartsWith('.')))
             {
-                if (!Path.GetFileName(directories[i]).StartsWith('.'))
+                var real = RealOf(child, directoryReal);
+                if (folders.TryGetValue(real, out var first))
                 {
-                    pending.Push(directories[i]);
+                    var id = Path.GetRelativePath(path, child).Replace('\\', '/');
+                    yield return Skipped(child, $"'{id}' is a link to the folder '{first}', which is read already (a link loop), so it was skipped.");
+                    continue;
                 }
+
+                folders[real] = child;
+                children.Add((child, real));
+            }
+
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                pending.Push(children[i]);
             }
         }
     }
+
+    /// <summary>The real path of an entry of a folder whose real path is known: one link lookup unless it is a link.</summary>
+    private static string RealOf(string entry, string parentReal) =>
+        InputPaths.LinkTarget(entry) is null ? Path.Combine(parentReal, Path.GetFileName(entry)) : RealPathOrFull(entry);
+
+    private static string RealPathOrFull(string path)
+    {
+        try
+        {
+            return InputPaths.RealPath(path);
+        }
+        catch (IOException)
+        {
+            // A link loop on the way: the path as it stands names it, and the walk skips it as unreadable or read.
+            return Path.GetFullPath(path);
+        }
+    }
+
+    private static ArticleRejected Skipped(string path, string message) =>
+        new(path, string.Empty, new Diagnostic(ErrorCodes.InputSkipped, Severity.Warning, message, path, string.Empty), null);
 
     /// <summary>Reads one stream, such as standard input or a file already open.</summary>
     /// <param name="stream">The bytes; read forward once and disposed when the enumeration ends.</param>
@@ -217,6 +292,18 @@ public sealed class ArticleReader
     {
         using (input)
         {
+            if (input.Binary is { } binary)
+            {
+                // Read as text, random bytes gave over a thousand junk "articles"; a database file (such as the store
+                // itself, in the input folder) gave thousands.
+                yield return new ArticleRejected(
+                    name,
+                    string.Empty,
+                    new Diagnostic(ErrorCodes.InputSkipped, Severity.Error, $"The input is binary, not text ({binary}); it was not read. Give a text, HTML, feed or JSON Lines file, or name its encoding if it is UTF-16 or UTF-32 without a byte order mark.", name, string.Empty),
+                    null);
+                yield break;
+            }
+
             var format = _options.Format ?? DetectFormat(input.Prefix, name);
             var context = new IngestContext(name, idBase, format, _options, input);
             IDocumentSource source = format switch

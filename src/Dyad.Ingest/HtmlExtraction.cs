@@ -129,6 +129,12 @@ internal static class HtmlExtraction
             return html;
         }
 
+        if (HtmlDepth.Measure(html, HtmlDepth.MaxDepth, out _) > HtmlDepth.MaxDepth)
+        {
+            // Too deep to parse in good time (see HtmlDepth): the words without the markup.
+            return string.Join(' ', HtmlDepth.StripTags(html).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        }
+
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
         foreach (var selector in Dropped)
@@ -365,6 +371,17 @@ internal sealed class HtmlDocumentSource(IngestContext context) : IDocumentSourc
             return context.Reject(string.Empty, ErrorCodes.DocumentTooLarge, Severity.Error, string.Create(CultureInfo.InvariantCulture, $"The HTML page is longer than {limit} characters and was not read. Raise the limit or save the article's text."), null);
         }
 
+        if (HtmlDepth.Measure(html, HtmlDepth.MaxDepth, out var offset) > HtmlDepth.MaxDepth)
+        {
+            var (line, column) = Position(html, offset);
+            return context.Reject(
+                string.Empty,
+                ErrorCodes.DocumentTooLarge,
+                Severity.Error,
+                string.Create(CultureInfo.InvariantCulture, $"The HTML page nests its elements more than {HtmlDepth.MaxDepth} deep (passed at line {line}, column {column}); it was not read, since no article needs that and parsing it takes time that grows with the depth. Save the article's text."),
+                null);
+        }
+
         var page = HtmlExtraction.Extract(html);
         var draft = new ArticleDraft
         {
@@ -393,5 +410,19 @@ internal sealed class HtmlDocumentSource(IngestContext context) : IDocumentSourc
         }
 
         return context.Build(draft, 0);
+    }
+
+    /// <summary>The 1-based line and column of a UTF-16 offset.</summary>
+    private static (int Line, int Column) Position(string text, int offset)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = text.IndexOf('\n'); i >= 0 && i < offset; i = text.IndexOf('\n', i + 1))
+        {
+            line++;
+            lineStart = i + 1;
+        }
+
+        return (line, offset - lineStart + 1);
     }
 }

@@ -15,6 +15,16 @@ internal sealed partial class DecodedInput : IDisposable
     /// <summary>How many bytes are looked at to choose the encoding and the format.</summary>
     public const int SniffBytes = 8192;
 
+    /// <summary>
+    /// At least this many control bytes in the sniffed head, making up at least <see cref="BinaryPercent"/> percent of
+    /// it, mark the input as binary. Text with a few stray NULs stays text (read with a DY1004 warning); random bytes
+    /// hold about 11% control bytes and database files far more.
+    /// </summary>
+    public const int BinaryMinControls = 32;
+
+    /// <summary>The share of control bytes in the head, in percent, from which an input is binary (with <see cref="BinaryMinControls"/>).</summary>
+    public const int BinaryPercent = 3;
+
     private readonly CountingFallback _fallback;
 
     private DecodedInput(TextReader reader, string encodingName, string prefix, CountingFallback fallback, Diagnostic? encodingProblem)
@@ -37,6 +47,12 @@ internal sealed partial class DecodedInput : IDisposable
 
     /// <summary>A DY4009 warning when the named or declared encoding was unknown; else null.</summary>
     public Diagnostic? EncodingProblem { get; }
+
+    /// <summary>
+    /// A description of why the input looks binary (such as "412 control bytes in its first 8192"), or null for text.
+    /// Only inputs without a byte order mark, a named encoding or the zero bytes of UTF-16 are looked at.
+    /// </summary>
+    public string? Binary { get; private init; }
 
     /// <summary>Invalid byte sequences replaced so far.</summary>
     public int Replaced => _fallback.Count;
@@ -84,6 +100,8 @@ internal sealed partial class DecodedInput : IDisposable
             encoding = new UnicodeEncoding(!littleEndian, false);
         }
 
+        var binary = encoding is null ? LooksBinary(bytes) : null;
+
         if (encoding is null && !HasValidNonAsciiUtf8(bytes))
         {
             var ascii = Encoding.Latin1.GetString(bytes);
@@ -106,7 +124,7 @@ internal sealed partial class DecodedInput : IDisposable
         var reader = new StreamReader(whole, decoding, detectEncodingFromByteOrderMarks: false, bufferSize: 65536, leaveOpen: false);
         var prefix = decoding.GetString(head, skip, length - skip);
         fallback.Count = 0;
-        return new DecodedInput(reader, encoding.WebName, prefix, fallback, problem);
+        return new DecodedInput(reader, encoding.WebName, prefix, fallback, problem) { Binary = binary };
     }
 
     /// <summary>Reads the rest of the input as one string, or null when it is longer than <paramref name="maxChars"/>.</summary>
@@ -182,6 +200,23 @@ internal sealed partial class DecodedInput : IDisposable
         }
 
         return nonAscii;
+    }
+
+    /// <summary>Why <paramref name="bytes"/> look binary (control bytes other than whitespace and escape), or null.</summary>
+    private static string? LooksBinary(ReadOnlySpan<byte> bytes)
+    {
+        var controls = 0;
+        foreach (var b in bytes)
+        {
+            if (b is < 0x09 or (> 0x0D and < 0x20 and not 0x1B) or 0x7F)
+            {
+                controls++;
+            }
+        }
+
+        return controls >= BinaryMinControls && controls * 100L >= bytes.Length * (long)BinaryPercent
+            ? string.Create(CultureInfo.InvariantCulture, $"{controls} of its first {bytes.Length} bytes are NUL or other control bytes")
+            : null;
     }
 
     private static bool LooksLikeUtf16(ReadOnlySpan<byte> bytes, out bool littleEndian)

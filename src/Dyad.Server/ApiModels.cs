@@ -140,10 +140,21 @@ public sealed record Summary(string Kind, long Documents, long Events, long Quar
 /// <param name="DocumentsStored">New documents stored.</param>
 /// <param name="DocumentsSkipped">Documents already stored (nothing written).</param>
 /// <param name="EventsStored">Events stored.</param>
-/// <param name="Quarantined">Documents the store refused.</param>
+/// <param name="Quarantined">Documents put in the quarantine: those the reader rejected and those the store refused.</param>
 /// <param name="Rejected">Documents that could not be read, with their codes.</param>
 /// <param name="Events">The events coded, as <c>dyad code</c> prints them.</param>
-public sealed record PostResult(int DocumentsStored, int DocumentsSkipped, int EventsStored, int Quarantined, IReadOnlyList<RejectedDocument> Rejected, IReadOnlyList<ArticleEvent> Events);
+/// <param name="Items">What became of each document of the body, in order (one per JSON array item or JSON line).</param>
+public sealed record PostResult(int DocumentsStored, int DocumentsSkipped, int EventsStored, int Quarantined, IReadOnlyList<RejectedDocument> Rejected, IReadOnlyList<ArticleEvent> Events, IReadOnlyList<PostedItem> Items);
+
+/// <summary>What became of one POSTed document.</summary>
+/// <param name="Index">Its 1-based place among the body's documents (for a JSON array, the item's place).</param>
+/// <param name="Location">Where in the body the reader found it (<c>line 3</c>), or empty.</param>
+/// <param name="Status"><c>stored</c>, <c>skipped</c> (already stored, or twice in the body) or <c>rejected</c> (not read; quarantined).</param>
+/// <param name="Key">The stored document's key (its id, URL or text hash); null when rejected.</param>
+/// <param name="Events">Events coded from it.</param>
+/// <param name="Code">The DY code of a rejection, else null.</param>
+/// <param name="Message">Why it was rejected, else null.</param>
+public sealed record PostedItem(int Index, string Location, string Status, string? Key, int Events, string? Code, string? Message);
 
 /// <summary>A POSTed document that gave no article.</summary>
 /// <param name="Location">Where in the body (<c>line 3</c>), or empty.</param>

@@ -20,6 +20,23 @@ internal sealed partial class DocumentWriter(DyadServerOptions options, TimeProv
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Lazy<(ArticleAnalyzer? Analyzer, string? Problem)> _analyzer = new(() => Load(options), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>The media types a POST may have, each with the format it is read as.</summary>
+    private static readonly Dictionary<string, ArticleFormat> Formats = new(StringComparer.Ordinal)
+    {
+        ["text/plain"] = ArticleFormat.Text,
+        ["text/html"] = ArticleFormat.Html,
+        ["application/xhtml+xml"] = ArticleFormat.Html,
+        ["application/rss+xml"] = ArticleFormat.Rss,
+        ["application/atom+xml"] = ArticleFormat.Atom,
+        ["application/json"] = ArticleFormat.JsonLines,
+        ["application/x-ndjson"] = ArticleFormat.JsonLines,
+        ["application/jsonl"] = ArticleFormat.JsonLines,
+        ["application/jsonlines"] = ArticleFormat.JsonLines,
+    };
+
+    /// <summary>The media types a POST may have (the endpoint's metadata lists them, and routing answers 415 to others).</summary>
+    public static IReadOnlyCollection<string> MediaTypes => Formats.Keys;
+
     /// <summary>Whether writes can be coded: an analyzer was given and (if loaded already) loaded.</summary>
     public bool CanCode => options.Analyzer is not null && (!_analyzer.IsValueCreated || _analyzer.Value.Analyzer is not null);
 
@@ -45,21 +62,12 @@ internal sealed partial class DocumentWriter(DyadServerOptions options, TimeProv
         }
 
         var mediaType = (request.ContentType ?? string.Empty).Split(';')[0].Trim().ToLowerInvariant();
-        ArticleFormat? format = mediaType switch
-        {
-            "text/plain" => ArticleFormat.Text,
-            "text/html" or "application/xhtml+xml" => ArticleFormat.Html,
-            "application/json" or "application/x-ndjson" or "application/jsonl" or "application/jsonlines" => ArticleFormat.JsonLines,
-            "application/rss+xml" => ArticleFormat.Rss,
-            "application/atom+xml" => ArticleFormat.Atom,
-            _ => null,
-        };
-        if (format is null)
+        if (!Formats.TryGetValue(mediaType, out var format))
         {
             return Problems.Result(
                 StatusCodes.Status415UnsupportedMediaType,
                 "Unsupported media type",
-                $"Send documents as text/plain, text/html, application/json or application/x-ndjson, not '{(mediaType.Length == 0 ? "(none)" : mediaType)}'.",
+                $"Send documents as {string.Join(", ", Formats.Keys)}, not '{(mediaType.Length == 0 ? "(none)" : EventFilter.Shown(mediaType))}'.",
                 Dyad.ErrorCodes.MediaTypeUnsupported);
         }
 
@@ -94,36 +102,44 @@ internal sealed partial class DocumentWriter(DyadServerOptions options, TimeProv
         var documents = new List<IngestDocument>();
         var events = new List<ArticleEvent>();
 
-        // "-" as the input's name makes ids content hashes, so the same text posted twice is stored once.
+        // Each document's place in the body, and its key or its rejection, for the per-document answer.
+        var items = new List<(string Location, IngestDocument? Document, int Events, RejectedDocument? Rejection)>();
+
+        // "-" as the input's name makes ids content hashes, so the same text posted twice is stored once. The request's
+        // token stops reading and coding when the client goes away.
         foreach (var result in reader.Read(new MemoryStream(body, writable: false), "-", cancellationToken))
         {
             switch (result)
             {
                 case ArticleRejected r:
-                    rejected.Add(new RejectedDocument(r.Location, r.Problem.Code, r.Problem.Message));
-                    if (r.Problem.Severity == Severity.Error)
-                    {
-                        await options.Store.QuarantineAsync(new QuarantineEntry("http:POST /api/documents", r.Location, "read", $"{r.Problem.Code}: {r.Problem.Message}", r.Raw, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-                    }
+                    var rejection = new RejectedDocument(r.Location, r.Problem.Code, r.Problem.Message);
+                    rejected.Add(rejection);
+                    items.Add((r.Location, null, 0, rejection));
 
+                    // Every rejected document is quarantined, as 'dyad ingest' does, so a bad item is never lost.
+                    await options.Store.QuarantineAsync(new QuarantineEntry("http:POST /api/documents", r.Location, "read", $"{r.Problem.Code}: {r.Problem.Message}", r.Raw, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
                     break;
                 case ArticleAccepted { Article: var article }:
                     var analyzed = analyzer.Analyze(article, cancellationToken);
-                    documents.Add(analyzed.ToIngestDocument());
+                    var document = analyzed.ToIngestDocument();
+                    documents.Add(document);
                     events.AddRange(analyzed.Events);
+                    items.Add((article.Location, document, analyzed.Events.Count, null));
                     break;
             }
         }
 
         if (documents.Count == 0 && rejected.Count > 0)
         {
-            return Problems.Invalid(new(StringComparer.Ordinal) { ["body"] = [.. rejected.Select(r => $"{r.Code}: {r.Message}")] });
+            return Problems.Invalid(new(StringComparer.Ordinal) { ["body"] = [.. rejected.Select(r => $"{(r.Location.Length > 0 ? r.Location + ": " : string.Empty)}{r.Code}: {r.Message}")] });
         }
 
         IngestCounts counts;
+        IReadOnlySet<string> before;
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            before = await options.Store.ContainsManyAsync([.. documents.Select(d => DocumentKey.Of(d.Document))], cancellationToken).ConfigureAwait(false);
             counts = await options.Store.StoreAsync(documents, options.KnowledgeBase, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -131,8 +147,23 @@ internal sealed partial class DocumentWriter(DyadServerOptions options, TimeProv
             _writeLock.Release();
         }
 
+        var seen = new HashSet<string>(before, StringComparer.Ordinal);
+        var answers = new List<PostedItem>(items.Count);
+        foreach (var (location, document, found, rejection) in items)
+        {
+            var index = answers.Count + 1;
+            if (document is null)
+            {
+                answers.Add(new PostedItem(index, location, "rejected", null, 0, rejection!.Code, rejection.Message));
+                continue;
+            }
+
+            var key = DocumentKey.Of(document.Document);
+            answers.Add(new PostedItem(index, location, seen.Add(key) ? "stored" : "skipped", key, found, null, null));
+        }
+
         LogStored(logger, counts.DocumentsStored, counts.EventsStored, counts.DocumentsSkipped);
-        return TypedResults.Ok(new PostResult(counts.DocumentsStored, counts.DocumentsSkipped, counts.EventsStored, counts.Quarantined, rejected, events));
+        return TypedResults.Ok(new PostResult(counts.DocumentsStored, counts.DocumentsSkipped, counts.EventsStored, counts.Quarantined + rejected.Count, rejected, events, answers));
     }
 
     private IResult TooLarge() => Problems.Result(
@@ -169,16 +200,18 @@ internal sealed partial class DocumentWriter(DyadServerOptions options, TimeProv
             JsonObject => [node],
             _ => null,
         };
-        if (items is null || items.Any(i => i is not JsonObject))
+        if (items is null)
         {
             problem = "The JSON body must be an object with 'text' (or 'html'), or an array of such objects.";
             return false;
         }
 
+        // Every item is a line, objects or not: the reader rejects (and the writer quarantines) a bad item on its own
+        // line, and the good items are stored.
         var text = new StringBuilder();
         foreach (var item in items)
         {
-            text.Append(item!.ToJsonString()).Append('\n');
+            text.Append(item is null ? "null" : item.ToJsonString()).Append('\n');
         }
 
         lines = Encoding.UTF8.GetBytes(text.ToString());

@@ -77,6 +77,7 @@ public static class DyadServer
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(RequireLoopbackHostAsync);
         app.Use(RequireTokenAsync);
         app.Use(EmbeddedAssets.ServeAsync);
         app.MapOpenApi();
@@ -84,8 +85,8 @@ public static class DyadServer
         app.MapPost("/api/documents", (HttpContext context, DocumentWriter writer, string? date, CancellationToken cancellationToken) => writer.PostAsync(context, date, cancellationToken))
             .WithName("PostDocuments")
             .WithSummary("Code documents and store them")
-            .WithDescription("The body is one document: text/plain, text/html, application/json (an object with 'text' or 'html' and optional 'id', 'url', 'title', 'published', 'source', or an array of them) or application/x-ndjson (one such object a line). 'date' (YYYY-MM-DD) is the publication date of documents that carry none. Needs 'Authorization: Bearer TOKEN'. Answers with the events coded.")
-            .Accepts<string>("text/plain", "text/html", "application/json", "application/x-ndjson")
+            .WithDescription("The body is one document: text/plain, text/html or application/xhtml+xml, an RSS or Atom feed (application/rss+xml, application/atom+xml), application/json (an object with 'text' or 'html' and optional 'id', 'url', 'title', 'published', 'source', or an array of them) or application/x-ndjson (one such object a line). 'date' (YYYY-MM-DD) is the publication date of documents that carry none. Needs 'Authorization: Bearer TOKEN'. Answers with the events coded and, for each document, whether it was stored, already stored or rejected (rejected ones are quarantined).")
+            .Accepts<string>("text/plain", DocumentWriter.MediaTypes.Where(t => t != "text/plain").ToArray())
             .Produces<PostResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -113,6 +114,40 @@ public static class DyadServer
         json.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
         json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         return json;
+    }
+
+    /// <summary>Requests over loopback must name a loopback host, or one of <see cref="DyadServerOptions.AllowedHosts"/>: see there.</summary>
+    private static async Task RequireLoopbackHostAsync(HttpContext context, RequestDelegate next)
+    {
+        var options = context.RequestServices.GetRequiredService<DyadServerOptions>();
+        var remote = context.Connection.RemoteIpAddress;
+        var host = context.Request.Host.HasValue ? context.Request.Host.Host : string.Empty;
+        if ((remote is not null && !IPAddress.IsLoopback(remote)) || IsAllowedHost(host, options.AllowedHosts))
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        await Problems.Write(
+            context,
+            StatusCodes.Status400BadRequest,
+            "The Host header is not allowed",
+            $"This server answers loopback requests for localhost, 127.0.0.1 and [::1] only, not for '{EventFilter.Shown(host)}' (a page on another site could otherwise read the store through your browser). Start it with --allowed-hosts {EventFilter.Shown(host)} if that name is yours.",
+            Dyad.ErrorCodes.RequestInvalid).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether a Host name is a loopback name or one allowed by the options; an empty one (HTTP/1.0) is, since no browser sends it.</summary>
+    internal static bool IsAllowedHost(string host, IReadOnlyList<string> allowed)
+    {
+        if (host.Length == 0
+            || host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address)))
+        {
+            return true;
+        }
+
+        return allowed.Any(a => a == "*" || string.Equals(a.Trim(), host, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Writes (anything but GET and HEAD) under /api, and reads of /api and /openapi from addresses other than loopback, need the token; the page's files are open.</summary>

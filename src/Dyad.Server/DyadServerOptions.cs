@@ -36,6 +36,15 @@ public sealed class DyadServerOptions
     /// <summary>The most events one page of <c>GET /api/events</c> may hold (default 500).</summary>
     public int MaxPageSize { get; init; } = 500;
 
+    /// <summary>
+    /// Host names (the request's <c>Host</c> header, without the port) that requests arriving over loopback may carry
+    /// besides the loopback names (<c>localhost</c>, <c>*.localhost</c>, 127.0.0.0/8, <c>[::1]</c>); <c>*</c> allows any.
+    /// Loopback reads need no token, so a page whose name a DNS rebinding attack points at 127.0.0.1 could otherwise read
+    /// the store from the user's browser; other names get 400 with DY6001. Requests from other addresses are not checked
+    /// here (they need the token).
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
     /// <summary>Whether to log each request at Information level (the CLI does; tests and benchmarks do not).</summary>
     public bool LogRequests { get; init; }
 }

@@ -55,6 +55,21 @@ public sealed class EventFilter
     public EventQuery ToQuery(Dictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
+
+        // A NUL cut the value short in the store's engine (actor=%00 matched every event): control characters are refused.
+        foreach (var (name, value) in new[] { ("from", From), ("to", To), ("actor", Actor), ("country", Country), ("root", Root), ("code", Code), ("plover", Plover), ("place", Place), ("text", Text) })
+        {
+            if (ControlCharacter(name, value) is { } problem)
+            {
+                errors[name] = [problem];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return EventQuery.All;
+        }
+
         var from = Day("from", From, errors);
         var to = Day("to", To, errors);
         if (from is { } f && to is { } t && t < f)
@@ -84,6 +99,39 @@ public sealed class EventFilter
         };
     }
 
+    /// <summary>Why a parameter's value is refused for holding a control character (U+0000 to U+001F, U+007F to U+009F), or null.</summary>
+    /// <param name="name">The parameter's name.</param>
+    /// <param name="value">Its value.</param>
+    /// <returns>A message naming the parameter and the character, or null when there is none.</returns>
+    public static string? ControlCharacter(string name, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var at = value.AsSpan().IndexOfAnyInRange('\u0000', '\u001F');
+        var high = value.AsSpan().IndexOfAnyInRange('\u007F', '\u009F');
+        at = at < 0 ? high : high < 0 ? at : Math.Min(at, high);
+        return at < 0 ? null : string.Create(CultureInfo.InvariantCulture, $"'{name}' holds the control character U+{(int)value[at]:X4} at position {at + 1}; send the value without it.");
+    }
+
+    /// <summary>A parameter's value as a message shows it: at most 40 characters, control characters as '?'.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The value, safe to print.</returns>
+    public static string Shown(string? value)
+    {
+        var text = value ?? string.Empty;
+        text = text.Length > 40 ? text[..40] + "..." : text;
+        return string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? '?' : source[i];
+            }
+        });
+    }
+
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static DateOnly? Day(string name, string? value, Dictionary<string, string[]> errors)
@@ -98,7 +146,7 @@ public sealed class EventFilter
             return day;
         }
 
-        errors[name] = [$"'{name}' must be a date of the form YYYY-MM-DD, not '{(value.Length > 40 ? value[..40] + "..." : value)}'."];
+        errors[name] = [$"'{name}' must be a date of the form YYYY-MM-DD, not '{Shown(value)}'."];
         return null;
     }
 }

@@ -56,8 +56,8 @@ internal static class ReadEndpoints
         [AsParameters] EventFilter filter,
         DyadServerOptions options,
         CancellationToken cancellationToken,
-        int? limit = null,
-        int? offset = null)
+        string? limit = null,
+        string? offset = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var query = filter.ToQuery(errors);
@@ -105,7 +105,7 @@ internal static class ReadEndpoints
         return TypedResults.Ok(new Timeline(Name(period), rows));
     }
 
-    private static async Task<Results<Ok<DyadSeries>, ValidationProblem>> SeriesAsync([AsParameters] EventFilter filter, DyadServerOptions options, CancellationToken cancellationToken, string? bucket = null, int? top = null)
+    private static async Task<Results<Ok<DyadSeries>, ValidationProblem>> SeriesAsync([AsParameters] EventFilter filter, DyadServerOptions options, CancellationToken cancellationToken, string? bucket = null, string? top = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var query = filter.ToQuery(errors);
@@ -120,7 +120,7 @@ internal static class ReadEndpoints
         return TypedResults.Ok(new DyadSeries(Name(period), rows));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<DyadRow>>, ValidationProblem>> DyadsAsync([AsParameters] EventFilter filter, DyadServerOptions options, CancellationToken cancellationToken, int? top = null)
+    private static async Task<Results<Ok<IReadOnlyList<DyadRow>>, ValidationProblem>> DyadsAsync([AsParameters] EventFilter filter, DyadServerOptions options, CancellationToken cancellationToken, string? top = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var query = filter.ToQuery(errors);
@@ -130,7 +130,7 @@ internal static class ReadEndpoints
             : TypedResults.Ok(await options.Store.TopDyadsAsync(query, count, cancellationToken).ConfigureAwait(false));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ActorRow>>, ValidationProblem>> ActorsAsync([AsParameters] EventFilter filter, DyadServerOptions options, CancellationToken cancellationToken, int? top = null)
+    private static async Task<Results<Ok<IReadOnlyList<ActorRow>>, ValidationProblem>> ActorsAsync([AsParameters] EventFilter filter, DyadServerOptions options, CancellationToken cancellationToken, string? top = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var query = filter.ToQuery(errors);
@@ -140,7 +140,7 @@ internal static class ReadEndpoints
             : TypedResults.Ok(await options.Store.TopActorsAsync(query, count, cancellationToken).ConfigureAwait(false));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<PlaceRow>>, ValidationProblem>> PlacesAsync([AsParameters] EventFilter filter, DyadServerOptions options, CancellationToken cancellationToken, int? limit = null)
+    private static async Task<Results<Ok<IReadOnlyList<PlaceRow>>, ValidationProblem>> PlacesAsync([AsParameters] EventFilter filter, DyadServerOptions options, CancellationToken cancellationToken, string? limit = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var query = filter.ToQuery(errors);
@@ -150,10 +150,19 @@ internal static class ReadEndpoints
             : TypedResults.Ok(await options.Store.PlacesAsync(query, count, cancellationToken).ConfigureAwait(false));
     }
 
-    private static int Range(Dictionary<string, string[]> errors, string name, int? value, int fallback, int min, int max)
+    /// <summary>
+    /// A whole-number parameter, read here rather than bound by ASP.NET Core, whose 400 for <c>limit=abc</c> named no field.
+    /// </summary>
+    private static int Range(Dictionary<string, string[]> errors, string name, string? value, int fallback, int min, int max)
     {
-        if (value is not { } given)
+        if (string.IsNullOrWhiteSpace(value))
         {
+            return fallback;
+        }
+
+        if (!int.TryParse(value.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var given))
+        {
+            errors[name] = [DyadServer.Invariant($"'{name}' must be a whole number between {min} and {max}, not '{EventFilter.Shown(value)}'.")];
             return fallback;
         }
 
@@ -167,6 +176,12 @@ internal static class ReadEndpoints
 
     private static TimeBucket Bucket(Dictionary<string, string[]> errors, string? bucket)
     {
+        if (EventFilter.ControlCharacter("bucket", bucket) is { } control)
+        {
+            errors["bucket"] = [control];
+            return TimeBucket.Month;
+        }
+
         switch (bucket?.Trim().ToLowerInvariant())
         {
             case null or "" or "month":
@@ -174,7 +189,7 @@ internal static class ReadEndpoints
             case "day":
                 return TimeBucket.Day;
             default:
-                errors["bucket"] = [$"'bucket' must be 'day' or 'month', not '{bucket}'."];
+                errors["bucket"] = [$"'bucket' must be 'day' or 'month', not '{EventFilter.Shown(bucket)}'."];
                 return TimeBucket.Month;
         }
     }

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace Dyad.Store;
 
 /// <summary>Opens a store from the one string the CLI's <c>--store</c> takes.</summary>
-public static class EventStore
+public static partial class EventStore
 {
     /// <summary>The store used when none is named.</summary>
     public const string DefaultPath = "dyad.duckdb";
@@ -52,7 +53,7 @@ public static class EventStore
 
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
         {
-            throw new ArgumentException($"'{text}' is not a PostgreSQL URI of the form postgres://user:password@host:port/database.", nameof(location));
+            throw new ArgumentException($"'{Redact(text)}' is not a PostgreSQL URI of the form postgres://user:password@host:port/database (a password with '@', '/', ':' or '#' must be percent-encoded).", nameof(location));
         }
 
         var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host };
@@ -86,12 +87,36 @@ public static class EventStore
             {
                 builder[name] = value;
             }
-            catch (ArgumentException exception)
+            catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidCastException or OverflowException)
             {
-                throw new ArgumentException($"The PostgreSQL URI option '{name}' is not one Npgsql knows: {exception.Message}", nameof(location), exception);
+                throw new ArgumentException($"The PostgreSQL URI option '{name}' is not one Npgsql knows, or its value is not valid: {exception.Message}", nameof(location), exception);
             }
         }
 
         return builder.ConnectionString;
     }
+
+    /// <summary>
+    /// <paramref name="location"/> with its password replaced by <c>***</c>, for messages: the part between the user's
+    /// ':' and the last '@' of a <c>postgres://</c> URI (well-formed or not), or the value of a connection string's
+    /// <c>Password</c>. When unsure where a password ends, more is masked rather than less.
+    /// </summary>
+    /// <param name="location">A store location.</param>
+    /// <returns>The location, safe to print.</returns>
+    public static string Redact(string location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var scheme = location.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0)
+        {
+            var at = location.LastIndexOf('@');
+            var colon = at > scheme ? location.IndexOf(':', scheme + 3, at - scheme - 3) : -1;
+            return colon < 0 ? location : string.Concat(location.AsSpan(0, colon + 1), "***", location.AsSpan(at));
+        }
+
+        return ConnectionStringPassword().Replace(location, "${key}=***");
+    }
+
+    [GeneratedRegex(@"(?<key>\b(?:password|pwd))\s*=\s*(?:""[^""]*""|'[^']*'|[^;]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex ConnectionStringPassword();
 }

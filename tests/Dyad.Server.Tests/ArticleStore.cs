@@ -68,7 +68,7 @@ public sealed class ArticleStore : IAsyncLifetime
     }
 
     /// <summary>Starts a server over <paramref name="store"/> on a free loopback port.</summary>
-    public static async Task<(Microsoft.AspNetCore.Builder.WebApplication App, Uri Address)> StartAsync(IEventStore store, Func<ArticleAnalyzer>? analyzer, long maxRequestBytes = 8 * 1024 * 1024)
+    public static async Task<(Microsoft.AspNetCore.Builder.WebApplication App, Uri Address)> StartAsync(IEventStore store, Func<ArticleAnalyzer>? analyzer, long maxRequestBytes = 8 * 1024 * 1024, IReadOnlyList<string>? allowedHosts = null)
     {
         var app = DyadServer.Build(new DyadServerOptions
         {
@@ -78,6 +78,7 @@ public sealed class ArticleStore : IAsyncLifetime
             KnowledgeBase = KnowledgeBase,
             Urls = ["http://127.0.0.1:0"],
             MaxRequestBytes = maxRequestBytes,
+            AllowedHosts = allowedHosts ?? [],
         });
         await app.StartAsync();
         return (app, DyadServer.Address(app));
