@@ -94,7 +94,17 @@ public static partial class EventDateResolver
     /// date expression.</returns>
     public static EventDate Resolve(string sentence, DateOnly published, int sentenceStart = 0, int? anchor = null)
     {
-        var found = FindAll(sentence, published, sentenceStart);
+        IReadOnlyList<EventDate> found;
+        try
+        {
+            found = FindAll(sentence, published, sentenceStart);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A sentence that makes a date pattern run past its time limit is dated by the publication date.
+            found = [];
+        }
+
         if (found.Count == 0)
         {
             return new EventDate(published, DatePrecision.Day, string.Empty, null, false, "publication-date");
@@ -439,7 +449,7 @@ public static partial class EventDateResolver
     private static Regex Make(string pattern) => new(
         "(?<![\\p{L}\\d])" + pattern + "(?![\\p{L}\\d])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled,
-        TimeSpan.FromSeconds(1));
+        TimeSpan.FromSeconds(10));
 
     [GeneratedRegex(@"(?<![\p{L}])(?:will|shall|wo(?=n't)|'ll|to\s+be\s+held|(?:is|are)\s+(?:to|due|set\s+to|scheduled|expected\s+to|going\s+to)|due\s+to|scheduled|plans?\s+to|planning\s+to|going\s+to|upcoming)(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FutureCue();

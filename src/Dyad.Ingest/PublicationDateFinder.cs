@@ -150,6 +150,9 @@ public static class PublicationDateFinder
         .OrderByDescending(l => l.Length)
         .Select(l => Regex.Escape(l).Replace("\\ ", "\\s+", StringComparison.Ordinal)));
 
+    // Bounds a pathological match; generous, since a compiled pattern's first match also pays for its JIT on a loaded machine.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(10);
+
     private static readonly Regex LabelledDate = new(
         $"(?<!\\p{{L}})(?<label>{LabelPattern})(?!\\p{{L}})" +
         "[\\s:|–—-]*(?:(?:on|le|am|el|il|em|op|den)\\s+)?" +
@@ -159,17 +162,17 @@ public static class PublicationDateFinder
         "(?:(?<wd>\\p{L}{3,15}(?:-feira)?)\\.?,?\\s+)?" +
         DatePattern + TimePattern,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled,
-        TimeSpan.FromSeconds(2));
+        MatchTimeout);
 
     private static readonly Regex LabelOnly = new(
         $"(?<!\\p{{L}})(?:{LabelPattern})(?!\\p{{L}})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled,
-        TimeSpan.FromSeconds(2));
+        MatchTimeout);
 
     private static readonly Regex BareDate = new(
         DatePattern + TimePattern,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled,
-        TimeSpan.FromSeconds(2));
+        MatchTimeout);
 
     private static readonly Regex StandaloneLine = new(
         "^[\\s|·•–—-]*(?:\\p{L}{3,15}(?:-feira)?\\.?,?\\s+)?(?<date>.*?)[\\s|·•–—.-]*$",
@@ -182,7 +185,18 @@ public static class PublicationDateFinder
     {
         ArgumentNullException.ThrowIfNull(text);
         PublicationDateMatch? best = null;
-        foreach (var match in FindAll(text, order))
+        IReadOnlyList<PublicationDateMatch> all;
+        try
+        {
+            all = FindAll(text, order);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A text that makes a date pattern run past its time limit states no date we can read; it must not end the run.
+            return null;
+        }
+
+        foreach (var match in all)
         {
             if (best is null || Rank(match.Label) < Rank(best.Label))
             {
