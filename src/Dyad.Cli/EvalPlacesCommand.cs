@@ -98,8 +98,9 @@ internal static class EvalPlacesCommand
         return command;
     }
 
-    /// <summary>What the score counts as a place: every toponym with a kind that names where something is.</summary>
-    private static bool CountsAsPlace(Toponym toponym) => toponym.Place is not null;
+    /// <summary>What the score counts as a place name: places and modifiers ("U.S. Centers for Disease Control" names
+    /// the United States); demonyms ("Russian") are words for people, not place names.</summary>
+    private static bool CountsAsPlace(Toponym toponym) => toponym.Place is not null && toponym.Kind != ToponymKind.Demonym;
 
     private static double Round(double value) => Math.Round(value, 4);
 

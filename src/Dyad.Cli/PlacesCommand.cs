@@ -16,7 +16,7 @@ internal static class PlacesCommand
         var models = CliPipeline.ModelsOption();
         var beam = CliPipeline.BeamOption();
         var fast = CliPipeline.FastOption();
-        var command = new Command("places", "List every place name in the articles with its resolved place (JSON Lines: doc, text, start, end, name, country, adm1, lat, lon, geonames_id, feature).") { files, format, dictionaries, date, models, beam, fast };
+        var command = new Command("places", "List every place name in the articles with its resolved place (JSON Lines: doc, text, start, end, name, country, adm1, lat, lon, geonames_id, feature, kind: place, demonym or modifier).") { files, format, dictionaries, date, models, beam, fast };
         command.SetAction(parsed =>
         {
             var output = parsed.InvocationConfiguration.Output;
@@ -34,7 +34,7 @@ internal static class PlacesCommand
                 foreach (var t in analyzer.Analyze(article).Places)
                 {
                     count++;
-                    Json.WriteRecord(output, new PlaceLine(article.Id, t.Text, t.Start, t.End, t.Name, t.Country, t.Adm1, t.Latitude, t.Longitude, t.GeoNamesId, t.Feature));
+                    Json.WriteRecord(output, new PlaceLine(article.Id, t.Text, t.Start, t.End, t.Name, t.Country, t.Adm1, t.Latitude, t.Longitude, t.GeoNamesId, t.Feature, t.KindName));
                 }
             }
 
@@ -43,5 +43,5 @@ internal static class PlacesCommand
         return command;
     }
 
-    private sealed record PlaceLine(string Doc, string Text, int Start, int End, string? Name, string? Country, string? Adm1, double? Lat, double? Lon, long? GeonamesId, string? Feature);
+    private sealed record PlaceLine(string Doc, string Text, int Start, int End, string? Name, string? Country, string? Adm1, double? Lat, double? Lon, long? GeonamesId, string? Feature, string Kind);
 }

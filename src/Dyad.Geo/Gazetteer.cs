@@ -7,7 +7,7 @@ using System.Text;
 namespace Dyad.Geo;
 
 /// <summary>
-/// The places Dyad knows: countries, first-level divisions and populated places from GeoNames, read from the
+/// The places Dyad knows: countries, first- and second-level divisions, continents and regions, and populated places from GeoNames, read from the
 /// compact file that <c>tools/Dyad.GeoBuild</c> writes (<c>models/geo/gazetteer.tsv.gz</c>). Look-ups ignore case,
 /// accents, apostrophes and hyphens (<see cref="NameFolding"/>).
 /// </summary>
@@ -18,14 +18,16 @@ namespace Dyad.Geo;
 /// # comment
 /// C  ISO2  ISO3  name  population  lat  lon  alternates          (country)
 /// A  ISO2  adm1  name  population  lat  lon  alternates          (first-level division)
+/// B  ISO2  adm1  adm2  name  size  lat  lon  alternates          (second-level division; size: a prior, not a census)
+/// R  geonamesId  name  lat  lon  alternates                       (continent or region; id empty when unknown)
 /// P  geonamesId  ISO2  adm1  featureCode  population  lat  lon  name  alternates   (populated place)
 /// D  ISO2  word                                                  (demonym: a word for a country's people, not a place)
 /// </code>
 /// </remarks>
 public sealed class Gazetteer
 {
-    /// <summary>The format version written on the first line: <c># dyad-gazetteer 1</c>.</summary>
-    public const string FormatHeader = "# dyad-gazetteer 1";
+    /// <summary>The format version written on the first line: <c># dyad-gazetteer 2</c>.</summary>
+    public const string FormatHeader = "# dyad-gazetteer 2";
 
     /// <summary>Where the committed gazetteer lies, relative to the repository root.</summary>
     public const string DefaultRelativePath = "models/geo/gazetteer.tsv.gz";
@@ -149,6 +151,14 @@ public sealed class Gazetteer
                     case "A":
                         Add(new Place(null, fields[3], Intern(fields[1]), Alpha3(fields[1]), Intern(fields[2]), FeatureType.Adm1, "ADM1",
                             ParseLong(fields[4]), ParseDouble(fields[5]), ParseDouble(fields[6]), SplitNames(fields[7])));
+                        break;
+                    case "B":
+                        Add(new Place(null, fields[4], Intern(fields[1]), Alpha3(fields[1]), Intern(fields[2]), FeatureType.Adm2, "ADM2",
+                            ParseLong(fields[5]), ParseDouble(fields[6]), ParseDouble(fields[7]), SplitNames(fields[8])));
+                        break;
+                    case "R":
+                        Add(new Place(fields[1].Length == 0 ? null : ParseLong(fields[1]), fields[2], string.Empty, string.Empty, null, FeatureType.Region,
+                            fields[1].Length == 0 ? "RGN" : "CONT", 0, ParseDouble(fields[3]), ParseDouble(fields[4]), SplitNames(fields[5])));
                         break;
                     case "P":
                         Add(new Place(ParseLong(fields[1]), fields[8], Intern(fields[2]), Alpha3(fields[2]), Intern(fields[3]), FeatureType.City,
