@@ -9,7 +9,7 @@ using Dyad.Ingest;
 namespace Dyad.Cli;
 
 /// <summary>
-/// <c>dyad eval places --gold FILE.jsonl [--json] [--misses]</c>: finds the places of each gold article as
+/// <c>dyad eval places --gold FILE.jsonl [--json] [--misses] [--no-parse]</c>: finds the places of each gold article as
 /// <c>dyad places</c> does and scores them (precision, found, acc161, end to end; see <see cref="PlaceScores"/>).
 /// The gold file holds one article a line: <c>text</c> and <c>toponyms</c> [{<c>start</c>, <c>end</c>, <c>text</c>,
 /// <c>lat</c>, <c>lon</c>}], character offsets into the text.
@@ -25,7 +25,8 @@ internal static class EvalPlacesCommand
         var models = CliPipeline.ModelsOption();
         var beam = CliPipeline.BeamOption();
         var fast = CliPipeline.FastOption();
-        var command = new Command("places", "Score the places found against gold toponyms: precision, found, acc161 (within 161 km) and end to end.") { gold, json, misses, dictionaries, models, beam, fast };
+        var noParse = PlacesCommand.NoParseOption();
+        var command = new Command("places", "Score the places found against gold toponyms: precision, found, acc161 (within 161 km) and end to end.") { gold, json, misses, dictionaries, models, beam, fast, noParse };
         command.SetAction(parsed =>
         {
             var output = parsed.InvocationConfiguration.Output;
@@ -37,7 +38,12 @@ internal static class EvalPlacesCommand
                 return ExitCodes.InputProblem;
             }
 
-            var analyzer = CliArticles.LoadAnalyzer(parsed, dictionaries, models, beam, fast, error);
+            var findPlaces = PlacesCommand.PlaceFinder(parsed, noParse, dictionaries, models, beam, fast, error);
+            if (findPlaces is null)
+            {
+                return ExitCodes.InputProblem;
+            }
+
             var showMisses = parsed.GetValue(misses);
             var scores = new PlaceScores();
             var clock = Stopwatch.StartNew();
@@ -73,7 +79,7 @@ internal static class EvalPlacesCommand
                     .Select(t => new GoldToponym(t.Start, t.End, t.Lat!.Value, t.Lon!.Value))
                     .ToList();
                 var article = new Article(id, null, null, null, null, null, null, null, text, ArticleFormat.JsonLines, path, $"line {lineNumber}", ImmutableArray<Diagnostic>.Empty);
-                var places = analyzer.Analyze(article).Places.Where(CountsAsPlace).ToList();
+                var places = findPlaces(article).Where(CountsAsPlace).ToList();
                 var outcomes = scores.Add(goldToponyms, [.. places.Select(p => (p.Start, p.End, p.Latitude, p.Longitude))]);
                 if (showMisses)
                 {
