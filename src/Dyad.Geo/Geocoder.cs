@@ -367,7 +367,7 @@ public sealed class Geocoder
             }
 
             var start = reading.Tokens[mention.First].Start;
-            var end = reading.Tokens[mention.Last].End;
+            var end = mention.End ?? reading.Tokens[mention.Last].End;
             result.Add(new Toponym(start, end, reading.Text[start..end], best, mention.Cue, Math.Round(confidence, 4), mention.Kind));
         }
 
@@ -393,6 +393,9 @@ public sealed class Geocoder
     /// <summary>A recognized name with its candidates.</summary>
     private sealed record Mention(int First, int Last, string Key, IReadOnlyList<Place> Candidates, bool Cue, bool DivisionWordAfter, Place? Qualifier, ToponymKind Kind = ToponymKind.Place)
     {
+        /// <summary>Where the name ends when it stops inside its last token ("Sydney" of "Sydney-based"); null at the token's end.</summary>
+        public int? End { get; init; }
+
         /// <summary>Whether one of the candidates is a country or region.</summary>
         public bool NamesRegion { get; } = Candidates.Any(c => c.Feature is FeatureType.Country or FeatureType.Region);
     }
@@ -513,7 +516,8 @@ public sealed class Geocoder
                 }
 
                 var match = LongestMatch(i);
-                if ((match is null || match.Value.Last == i) && Demonym(i) is { } demonym)
+                if ((match is null || (match.Value.Last == i && !match.Value.Candidates.Any(c => c.Feature == FeatureType.Country)))
+                    && Demonym(i) is { } demonym)
                 {
                     mentions.Add(demonym);
                     i++;
@@ -522,6 +526,11 @@ public sealed class Geocoder
 
                 if (match is not { } found)
                 {
+                    if (HyphenCompound(i) is { } compound)
+                    {
+                        mentions.Add(compound);
+                    }
+
                     i++;
                     continue;
                 }
@@ -539,6 +548,31 @@ public sealed class Geocoder
             }
 
             return mentions;
+        }
+
+        /// <summary>
+        /// A place name joined by a hyphen to a lower-case word in one token ("Pakistan-administered", "Sydney-based",
+        /// "Australia-wide"): the name alone, as a modifier, when it is a country, division, region or a town of some size.
+        /// </summary>
+        private Mention? HyphenCompound(int index)
+        {
+            var token = Tokens[index];
+            var dash = Text.IndexOf('-', token.Start, token.End - token.Start);
+            if (dash <= token.Start + 2 || dash + 2 >= token.End || !char.IsLower(Text[dash + 1]) || !char.IsUpper(Text[token.Start]))
+            {
+                return null;
+            }
+
+            var key = NameFolding.Fold(Text.AsSpan(token.Start, dash - token.Start));
+            if (CommonWords.Contains(key) || Gazetteer.DemonymCountry(key) is not null)
+            {
+                return null;
+            }
+
+            var candidates = Gazetteer.FindFolded(key)
+                .Where(c => c.Feature != FeatureType.City || c.Population >= MinimumPopulationWithoutCue || c.FeatureCode is "PPLC" or "PPLA")
+                .ToList();
+            return candidates.Count == 0 ? null : new Mention(index, index, key, candidates, false, false, null, ToponymKind.Modifier) { End = dash };
         }
 
         /// <summary>A word for a country's people or things ("Russian", "Iraqis"), reported as a demonym of that country.</summary>
@@ -593,8 +627,9 @@ public sealed class Geocoder
             var initial = _sentenceStart[first] || (first > 0 && _sentenceStart[first - 1] && Form(first - 1) is "\"" or "'" or "(" or "\u201C");
             var next = last + 1 < Tokens.Count ? Form(last + 1) : null;
 
-            // Demonyms ("Iraqi", "Iraqis") name people, not places.
-            if (single && Gazetteer.DemonymCountry(spanText) is not null)
+            // Demonyms ("Iraqi", "Iraqis") name people, not places; "Philippines" is both a plural of "Philippine" and
+            // the country's name, and the name wins.
+            if (single && Gazetteer.DemonymCountry(spanText) is { } people && !candidates.Any(c => c.Feature == FeatureType.Country && c.CountryCode == people))
             {
                 return null;
             }

@@ -150,4 +150,51 @@ public sealed class GeocoderRecallTests
         // When an event location is chosen / Then there is none
         Assert.Null(ActionLocation.Choose(found, new TextRange(0, text.Length)));
     }
+
+    [Theory]
+    [InlineData("The Philippines reported its first case on Monday.", "Philippines", "PH")]
+    public void CountryNameThatLooksLikeAPluralDemonym_IsAPlace(string text, string word, string country)
+    {
+        // Given a country whose name is also the plural of its demonym ("Philippine") / When
+        var found = Geocoder.Geocode(text);
+
+        // Then the name is the country, a place
+        var place = Only(found, word);
+        Assert.Equal(ToponymKind.Place, place.Kind);
+        Assert.Equal(country, place.Country);
+    }
+
+    [Theory]
+    [InlineData("A man in Pakistan-administered Kashmir was cut off.", "Pakistan", "PK")]
+    [InlineData("Two Sydney-based jockeys were banned.", "Sydney", "AU")]
+    public void PlaceJoinedToAWordByAHyphen_IsAModifier(string text, string word, string country)
+    {
+        // Given a place name joined to a lower-case word by a hyphen / When
+        var found = Geocoder.Geocode(text);
+
+        // Then the name alone, up to the hyphen, is found as a modifier
+        var place = Only(found, word);
+        Assert.Equal(ToponymKind.Modifier, place.Kind);
+        Assert.Equal(country, place.Country);
+        Assert.Equal(text.IndexOf(word, StringComparison.Ordinal) + word.Length, place.End);
+    }
+
+    [Theory]
+    [InlineData("The Mansfield Mayor spoke to reporters in Louisiana.", "Mansfield")]
+    [InlineData("The Washington Post reported the story.", null)]
+    public void PlaceBeforeAnOffice_IsAModifier_ButNotBeforeAPaper(string text, string? word)
+    {
+        // Given / When
+        var found = Geocoder.Geocode(text);
+
+        // Then a place before an office is a modifier; before a newspaper's name it is nothing
+        if (word is null)
+        {
+            Assert.DoesNotContain(found, t => t.Text.StartsWith("Washington", StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.Equal(ToponymKind.Modifier, Only(found, word).Kind);
+        }
+    }
 }
