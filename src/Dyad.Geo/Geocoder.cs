@@ -44,6 +44,9 @@ public sealed class Geocoder
     /// <summary>A candidate inside a first-level division that another name of the document is resolved to or in.</summary>
     private const double DocumentDivisionBonus = 3.0;
 
+    /// <summary>A division of the country most of the document's names are in.</summary>
+    private const double DominantCountryBonus = 3.5;
+
     /// <summary>A first-pass choice at least this sure lends its division to the second pass.</summary>
     private const double ConfidentShare = 0.9;
 
@@ -235,11 +238,40 @@ public sealed class Geocoder
             }
         }
 
-        return divisions.Count == 0 ? first : ResolvePass(reading, mentions, countryContext, divisions);
+        // The document's dominant country: the one most of its distinct place names are in (at least two, and half).
+        var votes = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        for (var i = 0; i < first.Count; i++)
+        {
+            if (first[i] is { Kind: not ToponymKind.Demonym, Place: { Feature: not FeatureType.Region } place })
+            {
+                if (!votes.TryGetValue(place.CountryCode, out var keys))
+                {
+                    votes[place.CountryCode] = keys = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                keys.Add(mentions[i].Key);
+            }
+        }
+
+        var total = votes.Values.Sum(v => v.Count);
+        var dominant = votes.Where(v => v.Value.Count >= 2 && v.Value.Count * 2 >= total).Select(v => (v.Key, v.Value)).FirstOrDefault();
+        if (divisions.Count == 0 && dominant.Key is null)
+        {
+            return first;
+        }
+
+        return ResolvePass(reading, mentions, countryContext, new DocumentContext(divisions, dominant.Key, dominant.Value));
     }
 
-    private List<Toponym> ResolvePass(Reading reading, List<Mention> mentions, IEnumerable<string>? countryContext, Dictionary<string, HashSet<string>>? documentDivisions)
+    /// <summary>What the first pass learnt about the whole document.</summary>
+    /// <param name="Divisions">First-level divisions ("US.LA") and the names that put something in them.</param>
+    /// <param name="DominantCountry">The country most of the document's names are in, or null.</param>
+    /// <param name="DominantKeys">The names that made it dominant.</param>
+    private sealed record DocumentContext(Dictionary<string, HashSet<string>> Divisions, string? DominantCountry, HashSet<string>? DominantKeys);
+
+    private List<Toponym> ResolvePass(Reading reading, List<Mention> mentions, IEnumerable<string>? countryContext, DocumentContext? document)
     {
+        var documentDivisions = document?.Divisions;
         var callerCountries = new HashSet<string>(StringComparer.Ordinal);
         foreach (var code in countryContext ?? [])
         {
@@ -327,6 +359,18 @@ public sealed class Geocoder
                         && namedBy.Any(k => !string.Equals(k, mention.Key, StringComparison.Ordinal)))
                     {
                         score += DocumentDivisionBonus;
+                    }
+
+                    // A division of the document's dominant country ("Georgia" in a story about Atlanta and Kansas),
+                    // unless this name alone made the country dominant, or the name is also that country or one of its
+                    // capitals or division seats ("Mexico", "Buenos Aires", "Washington"): those keep their own prior.
+                    if (document?.DominantCountry is { } dominant && candidate.Feature is FeatureType.Adm1 or FeatureType.Adm2
+                        && string.Equals(candidate.CountryCode, dominant, StringComparison.Ordinal)
+                        && !mention.Candidates.Any(c => string.Equals(c.CountryCode, dominant, StringComparison.Ordinal)
+                            && (c.Feature == FeatureType.Country || c.FeatureCode is "PPLC" or "PPLA"))
+                        && document.DominantKeys!.Any(k => !string.Equals(k, mention.Key, StringComparison.Ordinal)))
+                    {
+                        score += DominantCountryBonus;
                     }
 
                     if (ReferenceEquals(candidate, previous))

@@ -197,4 +197,23 @@ public sealed class GeocoderRecallTests
             Assert.Equal(ToponymKind.Modifier, Only(found, word).Kind);
         }
     }
+
+    [Theory]
+    [InlineData("Georgia", "adm1", "US")]
+    [InlineData("Mexico", "country", "MX")]
+    public void DominantCountry_PrefersItsDivisionOverAForeignCountry(string name, string feature, string country)
+    {
+        // Given a story whose other places are in the United States (for Georgia) or Mexico (for Mexico)
+        var text = country == "US"
+            ? $"Health officials in Wichita, Kansas, and Atlanta said the outbreak had spread to {name} and Alabama."
+            : $"Health officials in Guadalajara, Jalisco, and Monterrey said the outbreak had spread across {name} and Sonora.";
+
+        // When it is geocoded
+        var found = Geocoder.Geocode(text);
+
+        // Then the name is the dominant country's division, but a country keeps its own name
+        var place = Only(found, name);
+        Assert.Equal(feature, place.Feature);
+        Assert.Equal(country, place.Country);
+    }
 }
