@@ -145,7 +145,8 @@ public sealed class Geocoder
         "nice", "reading", "mobile", "bath", "split", "orange", "deal", "sale", "best", "male", "jersey", "man", "phoenix",
         "buffalo", "aurora", "victoria", "florence", "derby", "hull", "cork", "page", "chester", "march", "may", "mercedes",
         "independence", "concord", "providence", "bristol", "lincoln", "jackson", "austin", "columbus", "charlotte", "troy",
-        "eugene", "marion", "mesa", "bay", "bar", "university", "guinea", "niger", "chad", "jordan", "georgia", "turkey");
+        "eugene", "marion", "mesa", "bay", "bar", "university", "guinea", "niger", "chad", "jordan", "georgia", "turkey",
+        "federal", "free", "michael", "nelson", "pool", "capital", "central", "union", "national", "western", "eastern");
 
     /// <summary>Words that are places but, at the start of a sentence, are usually ordinary words.</summary>
     private static readonly FrozenSet<string> SentenceInitialWords = Set(
@@ -716,6 +717,12 @@ public sealed class Geocoder
             {
                 if (single && (CommonWords.Contains(key) || CalendarWords.Contains(key) || FunctionWords.Contains(key) || CasePoorWords.Contains(key)
                     || Titles.Contains(key) || PlaceNouns.Contains(key) || ModifierWords.Contains(key)))
+                {
+                    return null;
+                }
+
+                // "US" in capitals is as often "us": without case a short undotted name needs "the" or "in" before it.
+                if (key.Length <= 3 && !spanText.Contains('.', StringComparison.Ordinal) && previous is not ("the" or "in" or "from" or "across" or "throughout"))
                 {
                     return null;
                 }

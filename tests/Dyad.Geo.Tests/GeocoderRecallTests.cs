@@ -216,4 +216,20 @@ public sealed class GeocoderRecallTests
         Assert.Equal(feature, place.Feature);
         Assert.Equal(country, place.Country);
     }
+
+    [Theory]
+    [InlineData("THE MINISTER TOLD US ON MONDAY THAT TALKS WITH RUSSIA WOULD GO ON IN GENEVA NEXT WEEK, AND THAT THE FREE " +
+        "TRADE DEAL WITH THE US WOULD BE SIGNED IN WASHINGTON BEFORE THE END OF THE YEAR, OFFICIALS SAID.")]
+    public void AllCapsText_FindsPlacesButNotThePronounUs(string text)
+    {
+        // Given a text in capitals / When
+        var found = Geocoder.Geocode(text).Where(t => t.Kind == ToponymKind.Place).ToList();
+
+        // Then "US" after "the" is the country, "us" after "told" and "free" are no places
+        Assert.Equal("RU", Only(found, "RUSSIA").Country);
+        Assert.Equal("CH", Only(found, "GENEVA").Country);
+        Assert.Equal("US", Only(found, "US").Country);
+        Assert.Equal(text.LastIndexOf(" US ", StringComparison.Ordinal) + 1, Only(found, "US").Start);
+        Assert.DoesNotContain(found, t => t.Text == "FREE");
+    }
 }
