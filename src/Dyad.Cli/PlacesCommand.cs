@@ -18,7 +18,7 @@ internal static class PlacesCommand
         var beam = CliPipeline.BeamOption();
         var fast = CliPipeline.FastOption();
         var noParse = NoParseOption();
-        var command = new Command("places", "List every place name in the articles with its resolved place (JSON Lines: doc, text, start, end, name, country, adm1, lat, lon, geonames_id, feature, kind: place, demonym or modifier).") { files, format, dictionaries, date, models, beam, fast, noParse };
+        var command = new Command("places", "List every place name in the articles with its resolved place (JSON Lines: doc, text, start, end, name, country, adm1, lat, lon, geonames_id, feature, kind: place, demonym or modifier, signals: what decided the place).") { files, format, dictionaries, date, models, beam, fast, noParse };
         command.SetAction(parsed =>
         {
             var output = parsed.InvocationConfiguration.Output;
@@ -41,7 +41,7 @@ internal static class PlacesCommand
                 foreach (var t in findPlaces(article))
                 {
                     count++;
-                    Json.WriteRecord(output, new PlaceLine(article.Id, t.Text, t.Start, t.End, t.Name, t.Country, t.Adm1, t.Latitude, t.Longitude, t.GeoNamesId, t.Feature, t.KindName));
+                    Json.WriteRecord(output, new PlaceLine(article.Id, t.Text, t.Start, t.End, t.Name, t.Country, t.Adm1, t.Latitude, t.Longitude, t.GeoNamesId, t.Feature, t.KindName, t.Signals));
                 }
             }
 
@@ -69,5 +69,5 @@ internal static class PlacesCommand
         return geocoder is null ? null : article => geocoder.Geocode(article.Text);
     }
 
-    private sealed record PlaceLine(string Doc, string Text, int Start, int End, string? Name, string? Country, string? Adm1, double? Lat, double? Lon, long? GeonamesId, string? Feature, string Kind);
+    private sealed record PlaceLine(string Doc, string Text, int Start, int End, string? Name, string? Country, string? Adm1, double? Lat, double? Lon, long? GeonamesId, string? Feature, string Kind, string Signals);
 }

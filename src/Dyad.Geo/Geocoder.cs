@@ -300,104 +300,120 @@ public sealed class Geocoder
         {
             earlier.TryGetValue(mention.Key, out var previous);
             var sentenceCountries = SentenceCountries(reading, mentions, mention);
-            Place best;
-            double confidence;
+            double Score(Place candidate, List<string>? signals)
             {
-                var scores = new double[mention.Candidates.Count];
-                for (var i = 0; i < scores.Length; i++)
+                var score = Math.Log10(Math.Max(candidate.Population, 1));
+                score += candidate.Feature switch
                 {
-                    var candidate = mention.Candidates[i];
-                    var score = Math.Log10(Math.Max(candidate.Population, 1));
-                    score += candidate.Feature switch
+                    FeatureType.Country => CountryBonus,
+                    FeatureType.Adm1 => Adm1Bonus,
+                    FeatureType.Region => RegionBonus,
+                    FeatureType.Adm2 => Adm2Bonus,
+                    _ => candidate.FeatureCode switch
                     {
-                        FeatureType.Country => CountryBonus,
-                        FeatureType.Adm1 => Adm1Bonus,
-                        FeatureType.Region => RegionBonus,
-                        FeatureType.Adm2 => Adm2Bonus,
-                        _ => candidate.FeatureCode switch
-                        {
-                            "PPLC" => CapitalBonus,
-                            "PPLA" => DivisionSeatBonus,
-                            "PPLA2" => SecondLevelSeatBonus,
-                            _ => 0,
-                        },
-                    };
-                    if (callerCountries.Contains(candidate.CountryCode))
-                    {
-                        score += CallerContextBonus;
-                    }
-                    else if (documentCountries.Contains(candidate.CountryCode) && candidate.Feature != FeatureType.Country)
-                    {
-                        score += DocumentContextBonus;
-                    }
-                    else if (resolvedCountries.Contains(candidate.CountryCode))
-                    {
-                        score += ResolvedContextBonus;
-                    }
-
-                    if (mention.Qualifier is { } qualifier && candidate.Feature != FeatureType.Country
-                        && qualifier.CountryCode == candidate.CountryCode
-                        && (qualifier.Feature == FeatureType.Country || qualifier.Adm1Code == candidate.Adm1Code))
-                    {
-                        score += CommaPatternBonus;
-                    }
-
-                    if (mention.DivisionWordAfter && candidate.Feature == FeatureType.Adm1)
-                    {
-                        score += DivisionWordBonus;
-                    }
-
-                    if (candidate.Feature != FeatureType.Country && sentenceCountries.Contains(candidate.CountryCode))
-                    {
-                        score += SameSentenceCountryBonus;
-                    }
-
-                    // Not for a name that is also a country or region, or a division of the candidate's own country
-                    // ("California", Pennsylvania's town beside the state): those keep their own prior.
-                    if (documentDivisions is not null && candidate.Adm1Code is { } adm1 && candidate.Feature != FeatureType.Adm1
-                        && !mention.NamesRegion && !mention.Candidates.Any(c => c.Feature == FeatureType.Adm1 && c.CountryCode == candidate.CountryCode)
-                        && documentDivisions.TryGetValue(candidate.CountryCode + "." + adm1, out var namedBy)
-                        && namedBy.Any(k => !string.Equals(k, mention.Key, StringComparison.Ordinal)))
-                    {
-                        score += DocumentDivisionBonus;
-                    }
-
-                    // A division of the document's dominant country ("Georgia" in a story about Atlanta and Kansas),
-                    // unless this name alone made the country dominant, or the name is also that country or one of its
-                    // capitals or division seats ("Mexico", "Buenos Aires", "Washington"): those keep their own prior.
-                    if (document?.DominantCountry is { } dominant && candidate.Feature is FeatureType.Adm1 or FeatureType.Adm2
-                        && string.Equals(candidate.CountryCode, dominant, StringComparison.Ordinal)
-                        && !mention.Candidates.Any(c => string.Equals(c.CountryCode, dominant, StringComparison.Ordinal)
-                            && (c.Feature == FeatureType.Country || c.FeatureCode is "PPLC" or "PPLA"))
-                        && document.DominantKeys!.Any(k => !string.Equals(k, mention.Key, StringComparison.Ordinal)))
-                    {
-                        score += DominantCountryBonus;
-                    }
-
-                    if (ReferenceEquals(candidate, previous))
-                    {
-                        score += EarlierChoiceBonus;
-                    }
-
-                    if (candidate.Feature == FeatureType.City && resolvedDivisions.Contains(candidate.CountryCode + "." + candidate.Adm1Code))
-                    {
-                        score += SameDivisionBonus;
-                    }
-
-                    scores[i] = score;
+                        "PPLC" => CapitalBonus,
+                        "PPLA" => DivisionSeatBonus,
+                        "PPLA2" => SecondLevelSeatBonus,
+                        _ => 0,
+                    },
+                };
+                if (callerCountries.Contains(candidate.CountryCode))
+                {
+                    score += CallerContextBonus;
+                    signals?.Add("caller-context");
+                }
+                else if (documentCountries.Contains(candidate.CountryCode) && candidate.Feature != FeatureType.Country)
+                {
+                    score += DocumentContextBonus;
+                    signals?.Add("country-named");
+                }
+                else if (resolvedCountries.Contains(candidate.CountryCode))
+                {
+                    score += ResolvedContextBonus;
+                    signals?.Add("country-resolved");
                 }
 
-                var bestIndex = 0;
-                for (var i = 1; i < scores.Length; i++)
+                if (mention.Qualifier is { } qualifier && candidate.Feature != FeatureType.Country
+                    && qualifier.CountryCode == candidate.CountryCode
+                    && (qualifier.Feature == FeatureType.Country || qualifier.Adm1Code == candidate.Adm1Code))
                 {
-                    if (scores[i] > scores[bestIndex])
-                    {
-                        bestIndex = i;
-                    }
+                    score += CommaPatternBonus;
+                    signals?.Add("comma-pattern");
                 }
 
-                best = mention.Candidates[bestIndex];
-                confidence = 1.0 / scores.Sum(s => Math.Exp(s - scores[bestIndex]));
+                if (mention.DivisionWordAfter && candidate.Feature == FeatureType.Adm1)
+                {
+                    score += DivisionWordBonus;
+                    signals?.Add("division-word");
+                }
+
+                if (candidate.Feature != FeatureType.Country && sentenceCountries.Contains(candidate.CountryCode))
+                {
+                    score += SameSentenceCountryBonus;
+                    signals?.Add("sentence-country");
+                }
+
+                // Not for a name that is also a country or region, or a division of the candidate's own country
+                // ("California", Pennsylvania's town beside the state): those keep their own prior.
+                if (documentDivisions is not null && candidate.Adm1Code is { } adm1 && candidate.Feature != FeatureType.Adm1
+                    && !mention.NamesRegion && !mention.Candidates.Any(c => c.Feature == FeatureType.Adm1 && c.CountryCode == candidate.CountryCode)
+                    && documentDivisions.TryGetValue(candidate.CountryCode + "." + adm1, out var namedBy)
+                    && namedBy.Any(k => !string.Equals(k, mention.Key, StringComparison.Ordinal)))
+                {
+                    score += DocumentDivisionBonus;
+                    signals?.Add("document-division");
+                }
+
+                // A division of the document's dominant country ("Georgia" in a story about Atlanta and Kansas),
+                // unless this name alone made the country dominant, or the name is also that country or one of its
+                // capitals or division seats ("Mexico", "Buenos Aires", "Washington"): those keep their own prior.
+                if (document?.DominantCountry is { } dominant && candidate.Feature is FeatureType.Adm1 or FeatureType.Adm2
+                    && string.Equals(candidate.CountryCode, dominant, StringComparison.Ordinal)
+                    && !mention.Candidates.Any(c => string.Equals(c.CountryCode, dominant, StringComparison.Ordinal)
+                        && (c.Feature == FeatureType.Country || c.FeatureCode is "PPLC" or "PPLA"))
+                    && document.DominantKeys!.Any(k => !string.Equals(k, mention.Key, StringComparison.Ordinal)))
+                {
+                    score += DominantCountryBonus;
+                    signals?.Add("dominant-country");
+                }
+
+                if (ReferenceEquals(candidate, previous))
+                {
+                    score += EarlierChoiceBonus;
+                    signals?.Add("earlier-choice");
+                }
+
+                if (candidate.Feature == FeatureType.City && resolvedDivisions.Contains(candidate.CountryCode + "." + candidate.Adm1Code))
+                {
+                    score += SameDivisionBonus;
+                    signals?.Add("same-division");
+                }
+
+                return score;
+            }
+
+            var scores = new double[mention.Candidates.Count];
+            for (var i = 0; i < scores.Length; i++)
+            {
+                scores[i] = Score(mention.Candidates[i], null);
+            }
+
+            var bestIndex = 0;
+            for (var i = 1; i < scores.Length; i++)
+            {
+                if (scores[i] > scores[bestIndex])
+                {
+                    bestIndex = i;
+                }
+            }
+
+            var best = mention.Candidates[bestIndex];
+            var confidence = 1.0 / scores.Sum(s => Math.Exp(s - scores[bestIndex]));
+            var reasons = new List<string>(4) { mention.Candidates.Count == 1 ? "only-candidate" : "prior" };
+            Score(best, reasons);
+            if (mention.Cue)
+            {
+                reasons.Add("cue");
             }
 
             earlier[mention.Key] = best;
@@ -413,7 +429,10 @@ public sealed class Geocoder
 
             var start = reading.Tokens[mention.First].Start;
             var end = mention.End ?? reading.Tokens[mention.Last].End;
-            result.Add(new Toponym(start, end, reading.Text[start..end], best, mention.Cue, Math.Round(confidence, 4), mention.Kind));
+            result.Add(new Toponym(start, end, reading.Text[start..end], best, mention.Cue, Math.Round(confidence, 4), mention.Kind)
+            {
+                Signals = string.Join('+', reasons),
+            });
         }
 
         return result;

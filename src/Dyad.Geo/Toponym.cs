@@ -25,6 +25,17 @@ public enum ToponymKind
 /// qualifies another name; event locations use places only.</param>
 public sealed record Toponym(int Start, int End, string Text, Place? Place, bool HasLocationCue, double Confidence, ToponymKind Kind = ToponymKind.Place)
 {
+    /// <summary>
+    /// What decided the place, joined by '+': "prior" (population and feature: a country before a city of the same
+    /// name) or "only-candidate", then any of "cue" (a locative word, dateline or comma pattern marked the name),
+    /// "caller-context" (an actor's country), "country-named" (a country the document names), "country-resolved" (a
+    /// country chosen earlier), "comma-pattern" ("Paris, Texas"), "division-word" ("Anbar province"),
+    /// "sentence-country" (a country named in the same sentence), "document-division" (a division the document
+    /// names or places other names in), "dominant-country" (the country most of the document's names are in),
+    /// "earlier-choice" (the same name earlier) and "same-division". Empty when not computed.
+    /// </summary>
+    public string Signals { get; init; } = string.Empty;
+
     /// <summary>The kind as written in Dyad's output: "place", "demonym" or "modifier".</summary>
     public string KindName => Kind switch
     {

@@ -93,10 +93,11 @@ public sealed class GeocoderRecallTests
         // When it is geocoded
         var found = Geocoder.Geocode(text);
 
-        // Then the town is the Louisiana one, not Egypt's
+        // Then the town is the Louisiana one, not Egypt's, and the signals say why
         var place = Only(found, town);
         Assert.Equal("US", place.Country);
         Assert.Equal("LA", place.Adm1);
+        Assert.Contains("document-division", place.Signals.Split('+'));
     }
 
     [Theory]
