@@ -101,7 +101,7 @@ public sealed class ArticleAnalyzer
                 var found = _geocoder.Geocode(article.Text[dateline.Range.Start..dateline.Range.End])
                     .Select(t => Shift(t, dateline.Range.Start)).ToList();
                 places.AddRange(found);
-                filedAt = found.FirstOrDefault(t => t.Place is not null);
+                filedAt = found.FirstOrDefault(t => t.Place is not null && t.Kind == ToponymKind.Place);
             }
         }
 
@@ -113,9 +113,11 @@ public sealed class ArticleAnalyzer
             var coded = (Model is null ? rules : Model.Apply(document, rules, _coder, published)).Events;
             var context = coded.SelectMany(e => new[] { e.SourceCode, e.TargetCode }).Where(c => c.Length >= 3 && c[0] != '-').ToList();
             var toponyms = _geocoder?.Geocode(document, context) ?? [];
+            // Demonyms ("Russian") and modifiers ("Mansfield Mayor") are listed with the places but never locate an event.
+            var locating = toponyms.Where(t => t.Kind == ToponymKind.Place).ToList();
             foreach (var e in coded)
             {
-                events.Add(Build(document, e, published, toponyms, chunk.Start, sentences, fields, filedAt));
+                events.Add(Build(document, e, published, locating, chunk.Start, sentences, fields, filedAt));
             }
 
             places.AddRange(toponyms.Select(t => Shift(t, chunk.Start)));

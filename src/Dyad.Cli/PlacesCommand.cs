@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dyad.Geo;
 using Dyad.Ingest;
 
 namespace Dyad.Cli;
@@ -16,7 +17,8 @@ internal static class PlacesCommand
         var models = CliPipeline.ModelsOption();
         var beam = CliPipeline.BeamOption();
         var fast = CliPipeline.FastOption();
-        var command = new Command("places", "List every place name in the articles with its resolved place (JSON Lines: doc, text, start, end, name, country, adm1, lat, lon, geonames_id, feature).") { files, format, dictionaries, date, models, beam, fast };
+        var noParse = NoParseOption();
+        var command = new Command("places", "List every place name in the articles with its resolved place (JSON Lines: doc, text, start, end, name, country, adm1, lat, lon, geonames_id, feature, kind: place, demonym or modifier, signals: what decided the place).") { files, format, dictionaries, date, models, beam, fast, noParse };
         command.SetAction(parsed =>
         {
             var output = parsed.InvocationConfiguration.Output;
@@ -26,15 +28,20 @@ internal static class PlacesCommand
                 return ExitCodes.Usage;
             }
 
-            var analyzer = CliArticles.LoadAnalyzer(parsed, dictionaries, models, beam, fast, error);
+            var findPlaces = PlaceFinder(parsed, noParse, dictionaries, models, beam, fast, error);
+            if (findPlaces is null)
+            {
+                return ExitCodes.InputProblem;
+            }
+
             var exit = ExitCodes.Ok;
             var count = 0;
             foreach (var article in CliArticles.Accepted(CliArticles.Read(parsed.GetValue(files) ?? [], day), error, () => exit = ExitCodes.InputProblem))
             {
-                foreach (var t in analyzer.Analyze(article).Places)
+                foreach (var t in findPlaces(article))
                 {
                     count++;
-                    Json.WriteRecord(output, new PlaceLine(article.Id, t.Text, t.Start, t.End, t.Name, t.Country, t.Adm1, t.Latitude, t.Longitude, t.GeoNamesId, t.Feature));
+                    Json.WriteRecord(output, new PlaceLine(article.Id, t.Text, t.Start, t.End, t.Name, t.Country, t.Adm1, t.Latitude, t.Longitude, t.GeoNamesId, t.Feature, t.KindName, t.Signals));
                 }
             }
 
@@ -43,5 +50,24 @@ internal static class PlacesCommand
         return command;
     }
 
-    private sealed record PlaceLine(string Doc, string Text, int Start, int End, string? Name, string? Country, string? Adm1, double? Lat, double? Lon, long? GeonamesId, string? Feature);
+    /// <summary><c>--no-parse</c>: the geocoder alone, on its own tokenizer.</summary>
+    public static Option<bool> NoParseOption() => new("--no-parse") { Description = "Find places without the language pipeline or the event coder (no part-of-speech tags, no actors' countries as context): about 50 times faster, nearly as accurate." };
+
+    /// <summary>
+    /// What finds an article's places: the whole analysis (parse, events, then places with the actors' countries as
+    /// context), or with <c>--no-parse</c> the geocoder alone; null, with a message, when no gazetteer is found for it.
+    /// </summary>
+    public static Func<Article, IReadOnlyList<Toponym>>? PlaceFinder(ParseResult parsed, Option<bool> noParse, Option<DirectoryInfo?> dictionaries, Option<DirectoryInfo?> models, Option<int?> beam, Option<bool> fast, TextWriter error)
+    {
+        if (!parsed.GetValue(noParse))
+        {
+            var analyzer = CliArticles.LoadAnalyzer(parsed, dictionaries, models, beam, fast, error);
+            return article => analyzer.Analyze(article).Places;
+        }
+
+        var geocoder = CliArticles.LoadGeocoder(error);
+        return geocoder is null ? null : article => geocoder.Geocode(article.Text);
+    }
+
+    private sealed record PlaceLine(string Doc, string Text, int Start, int End, string? Name, string? Country, string? Adm1, double? Lat, double? Lon, long? GeonamesId, string? Feature, string Kind, string Signals);
 }

@@ -6,7 +6,8 @@ public static class ActionLocation
 {
     /// <summary>
     /// The toponym that best places an event reported in <paramref name="sentence"/>: one in the sentence if any, else
-    /// in <paramref name="previousSentence"/>, else in <paramref name="nextSentence"/>. Toponyms that overlap an actor's
+    /// in <paramref name="previousSentence"/>, else in <paramref name="nextSentence"/>. Only toponyms of kind
+    /// <see cref="ToponymKind.Place"/> count (a demonym or a modifier names no place of the event). Toponyms that overlap an actor's
     /// words (<paramref name="actorRanges"/>: "Russia" in "Russia offered...") are not locations. Among the rest, a name
     /// marked by a locative word ("in Mosul") comes first, then cities before divisions before countries, then the
     /// earliest.
@@ -27,10 +28,10 @@ public static class ActionLocation
 
     private static Toponym? Best(IReadOnlyList<Toponym> toponyms, TextRange range, IReadOnlyList<TextRange>? actorRanges) =>
         toponyms
-            .Where(t => t.Place is not null && range.Contains(t.Range)
+            .Where(t => t.Place is not null && t.Kind == ToponymKind.Place && range.Contains(t.Range)
                 && (actorRanges is null || !actorRanges.Any(a => a.Start < t.End && t.Start < a.End)))
             .OrderByDescending(t => t.HasLocationCue)
-            .ThenBy(t => t.Place!.Feature switch { FeatureType.City => 0, FeatureType.Adm1 => 1, _ => 2 })
+            .ThenBy(t => t.Place!.Feature switch { FeatureType.City => 0, FeatureType.Adm2 => 1, FeatureType.Adm1 => 2, FeatureType.Country => 3, _ => 4 })
             .ThenBy(t => t.Start)
             .FirstOrDefault();
 }

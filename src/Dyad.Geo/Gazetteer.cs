@@ -2,12 +2,13 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Dyad.Geo;
 
 /// <summary>
-/// The places Dyad knows: countries, first-level divisions and populated places from GeoNames, read from the
+/// The places Dyad knows: countries, first- and second-level divisions, continents and regions, and populated places from GeoNames, read from the
 /// compact file that <c>tools/Dyad.GeoBuild</c> writes (<c>models/geo/gazetteer.tsv.gz</c>). Look-ups ignore case,
 /// accents, apostrophes and hyphens (<see cref="NameFolding"/>).
 /// </summary>
@@ -18,14 +19,16 @@ namespace Dyad.Geo;
 /// # comment
 /// C  ISO2  ISO3  name  population  lat  lon  alternates          (country)
 /// A  ISO2  adm1  name  population  lat  lon  alternates          (first-level division)
+/// B  ISO2  adm1  adm2  name  size  lat  lon  alternates          (second-level division; size: a prior, not a census)
+/// R  geonamesId  name  lat  lon  alternates                       (continent or region; id empty when unknown)
 /// P  geonamesId  ISO2  adm1  featureCode  population  lat  lon  name  alternates   (populated place)
 /// D  ISO2  word                                                  (demonym: a word for a country's people, not a place)
 /// </code>
 /// </remarks>
 public sealed class Gazetteer
 {
-    /// <summary>The format version written on the first line: <c># dyad-gazetteer 1</c>.</summary>
-    public const string FormatHeader = "# dyad-gazetteer 1";
+    /// <summary>The format version written on the first line: <c># dyad-gazetteer 2</c>.</summary>
+    public const string FormatHeader = "# dyad-gazetteer 2";
 
     /// <summary>Where the committed gazetteer lies, relative to the repository root.</summary>
     public const string DefaultRelativePath = "models/geo/gazetteer.tsv.gz";
@@ -38,15 +41,11 @@ public sealed class Gazetteer
     private readonly FrozenDictionary<string, Place> _adm1;
     private readonly FrozenDictionary<string, string> _demonyms;
 
-    private Gazetteer(List<Place> places, Dictionary<string, List<Place>> byName, Dictionary<string, string> demonyms)
+    private Gazetteer(List<Place> places, Dictionary<string, Place[]> byName, Dictionary<string, string> demonyms, int maxNameWords)
     {
         Places = places;
         // A plain dictionary: freezing 200,000 keys costs more at load than it saves on the few look-ups a text needs.
-        _byName = new Dictionary<string, Place[]>(byName.Count, StringComparer.Ordinal);
-        foreach (var (key, list) in byName)
-        {
-            _byName[key] = [.. list];
-        }
+        _byName = byName;
 
         _countries = places.Where(p => p.Feature == FeatureType.Country)
             .SelectMany(p => new[] { (p.CountryCode, p), (p.CountryAlpha3, p) })
@@ -54,7 +53,7 @@ public sealed class Gazetteer
         _adm1 = places.Where(p => p.Feature == FeatureType.Adm1)
             .ToFrozenDictionary(p => p.CountryCode + "." + p.Adm1Code, StringComparer.OrdinalIgnoreCase);
         _demonyms = demonyms.ToFrozenDictionary(StringComparer.Ordinal);
-        MaxNameWords = byName.Keys.Max(k => k.Count(c => c == ' ') + 1);
+        MaxNameWords = maxNameWords;
     }
 
     /// <summary>Every entry, in file order (countries, divisions, places).</summary>
@@ -122,12 +121,16 @@ public sealed class Gazetteer
         }
 
         var places = new List<Place>(140_000);
-        var byName = new Dictionary<string, List<Place>>(200_000, StringComparer.Ordinal);
+        var byName = new Dictionary<string, Place[]>(200_000, StringComparer.Ordinal);
         var demonyms = new Dictionary<string, string>(StringComparer.Ordinal);
         var alpha3 = new Dictionary<string, string>(StringComparer.Ordinal);
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var stringLookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        var maxNameWords = 1;
         var lineNumber = 1;
         string? line;
+        // Fields are read as spans: only names become new strings, and codes are interned, so loading allocates little
+        // beyond what the gazetteer keeps.
         while ((line = reader.ReadLine()) is not null)
         {
             lineNumber++;
@@ -136,49 +139,95 @@ public sealed class Gazetteer
                 continue;
             }
 
-            var fields = line.Split('\t');
+            var fields = new Fields(line);
             try
             {
-                switch (fields[0])
+                var kind = fields.Next();
+                switch (kind)
                 {
                     case "C":
-                        alpha3[fields[1]] = fields[2];
-                        Add(new Place(null, fields[3], Intern(fields[1]), fields[2], null, FeatureType.Country, "PCLI",
-                            ParseLong(fields[4]), ParseDouble(fields[5]), ParseDouble(fields[6]), SplitNames(fields[7])));
-                        break;
+                        {
+                            var code = Intern(fields.Next());
+                            var code3 = Intern(fields.Next());
+                            alpha3[code] = code3;
+                            Add(new Place(null, fields.NextString(), code, code3, null, FeatureType.Country, "PCLI",
+                                ParseLong(fields.Next()), ParseDouble(fields.Next()), ParseDouble(fields.Next()), SplitNames(fields.Next())));
+                            break;
+                        }
+
                     case "A":
-                        Add(new Place(null, fields[3], Intern(fields[1]), Alpha3(fields[1]), Intern(fields[2]), FeatureType.Adm1, "ADM1",
-                            ParseLong(fields[4]), ParseDouble(fields[5]), ParseDouble(fields[6]), SplitNames(fields[7])));
-                        break;
+                        {
+                            var code = Intern(fields.Next());
+                            var adm1 = Intern(fields.Next());
+                            Add(new Place(null, fields.NextString(), code, Alpha3(code), adm1, FeatureType.Adm1, "ADM1",
+                                ParseLong(fields.Next()), ParseDouble(fields.Next()), ParseDouble(fields.Next()), SplitNames(fields.Next())));
+                            break;
+                        }
+
+                    case "B":
+                        {
+                            var code = Intern(fields.Next());
+                            var adm1 = Intern(fields.Next());
+                            fields.Next();
+                            Add(new Place(null, fields.NextString(), code, Alpha3(code), adm1, FeatureType.Adm2, "ADM2",
+                                ParseLong(fields.Next()), ParseDouble(fields.Next()), ParseDouble(fields.Next()), SplitNames(fields.Next())));
+                            break;
+                        }
+
+                    case "R":
+                        {
+                            var id = fields.Next();
+                            long? geonamesId = id.Length == 0 ? null : ParseLong(id);
+                            Add(new Place(geonamesId, fields.NextString(), string.Empty, string.Empty, null, FeatureType.Region,
+                                geonamesId is null ? "RGN" : "CONT", 0, ParseDouble(fields.Next()), ParseDouble(fields.Next()), SplitNames(fields.Next())));
+                            break;
+                        }
+
                     case "P":
-                        Add(new Place(ParseLong(fields[1]), fields[8], Intern(fields[2]), Alpha3(fields[2]), Intern(fields[3]), FeatureType.City,
-                            Intern(fields[4]), ParseLong(fields[5]), ParseDouble(fields[6]), ParseDouble(fields[7]), SplitNames(fields[9])));
-                        break;
+                        {
+                            var id = ParseLong(fields.Next());
+                            var code = Intern(fields.Next());
+                            var adm1 = Intern(fields.Next());
+                            var featureCode = Intern(fields.Next());
+                            var population = ParseLong(fields.Next());
+                            var latitude = ParseDouble(fields.Next());
+                            var longitude = ParseDouble(fields.Next());
+                            Add(new Place(id, fields.NextString(), code, Alpha3(code), adm1, FeatureType.City, featureCode, population,
+                                latitude, longitude, SplitNames(fields.Next())));
+                            break;
+                        }
+
                     case "D":
-                        demonyms[NameFolding.Fold(fields[2])] = Intern(fields[1]);
-                        break;
+                        {
+                            var code = Intern(fields.Next());
+                            demonyms[NameFolding.Fold(fields.Next())] = code;
+                            break;
+                        }
+
                     default:
-                        throw new FormatException($"unknown record kind '{fields[0]}'");
+                        throw new FormatException($"unknown record kind '{kind}'");
                 }
             }
-            catch (Exception e) when (e is FormatException or IndexOutOfRangeException)
+            catch (FormatException e)
             {
                 throw new InvalidDataException($"Gazetteer line {lineNumber} is malformed: {e.Message}", e);
             }
         }
 
-        return new Gazetteer(places, byName, demonyms);
+        return new Gazetteer(places, byName, demonyms, maxNameWords);
 
-        string Intern(string value)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        string Intern(ReadOnlySpan<char> value)
         {
             if (value.Length == 0)
             {
-                return value;
+                return string.Empty;
             }
 
-            if (!strings.TryGetValue(value, out var interned))
+            if (!stringLookup.TryGetValue(value, out var interned))
             {
-                strings[value] = interned = value;
+                interned = value.ToString();
+                strings[interned] = interned;
             }
 
             return interned;
@@ -186,6 +235,7 @@ public sealed class Gazetteer
 
         string Alpha3(string alpha2) => alpha3.TryGetValue(alpha2, out var code) ? code : string.Empty;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Add(Place place)
         {
             places.Add(place);
@@ -196,6 +246,7 @@ public sealed class Gazetteer
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Index(Place place, string name)
         {
             var key = NameFolding.Fold(name);
@@ -204,17 +255,43 @@ public sealed class Gazetteer
                 return;
             }
 
-            if (!byName.TryGetValue(key, out var list))
+            ref var found = ref CollectionsMarshal.GetValueRefOrAddDefault(byName, key, out var exists);
+            if (!exists)
             {
-                byName[key] = list = new List<Place>(1);
+                found = [place];
+                maxNameWords = Math.Max(maxNameWords, key.AsSpan().Count(' ') + 1);
             }
-
-            // A place's names are indexed one after another, so a repeat can only be the last entry.
-            if (list.Count == 0 || !ReferenceEquals(list[^1], place))
+            else if (!ReferenceEquals(found![^1], place))
             {
-                list.Add(place);
+                // A place's names are indexed one after another, so a repeat can only be the last entry.
+                Array.Resize(ref found, found.Length + 1);
+                found[^1] = place;
             }
         }
+    }
+
+    /// <summary>Tab-separated fields of one line, read in order as spans of it.</summary>
+    private ref struct Fields(string line)
+    {
+        private readonly string _line = line;
+        private int _position;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public ReadOnlySpan<char> Next()
+        {
+            if (_position > _line.Length)
+            {
+                throw new FormatException("too few fields");
+            }
+
+            var rest = _line.AsSpan(_position);
+            var tab = rest.IndexOf('\t');
+            var field = tab < 0 ? rest : rest[..tab];
+            _position += field.Length + 1;
+            return field;
+        }
+
+        public string NextString() => Next().ToString();
     }
 
     /// <summary>Every entry one of whose names folds like <paramref name="name"/>; empty when none.</summary>
@@ -285,9 +362,9 @@ public sealed class Gazetteer
         return null;
     }
 
-    private static long ParseLong(string text) => text.Length == 0 ? 0 : long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
+    private static long ParseLong(ReadOnlySpan<char> text) => text.Length == 0 ? 0 : long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
 
-    private static double ParseDouble(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+    private static double ParseDouble(ReadOnlySpan<char> text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    private static string[] SplitNames(string text) => text.Length == 0 ? [] : text.Split('|');
+    private static string[] SplitNames(ReadOnlySpan<char> text) => text.Length == 0 ? [] : text.ToString().Split('|');
 }

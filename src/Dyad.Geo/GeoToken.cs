@@ -10,7 +10,7 @@ public readonly record struct GeoToken(int Start, int End, string? Upos = null);
 
 /// <summary>
 /// A small rule tokenizer for callers without Dyad's language pipeline (tests, quick use): words with inner hyphens
-/// and apostrophes, dotted abbreviations ("U.S."), the possessive "'s" split off, every other non-space character a
+/// and apostrophes, dotted abbreviations ("U.S.", "W.Va."), the possessive "'s" split off, every other non-space character a
 /// token of its own. The pipeline's tokenizer is better; this one only has to be good enough for place names.
 /// </summary>
 /// <remarks>Pure and thread-safe.</remarks>
@@ -39,6 +39,6 @@ public static partial class SimpleTokenizer
         return tokens;
     }
 
-    [GeneratedRegex(@"\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{M}\p{N}]+(?:[-'\u2019\u2018\u02BC][\p{L}\p{M}\p{N}]+)*|\S")]
+    [GeneratedRegex(@"(?:\p{Lu}\p{Ll}{0,2}\.){2,}|\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{M}\p{N}]+(?:[-'\u2019\u2018\u02BC][\p{L}\p{M}\p{N}]+)*|\S")]
     private static partial Regex TokenPattern();
 }

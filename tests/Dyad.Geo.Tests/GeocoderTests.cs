@@ -84,8 +84,10 @@ public sealed class GeocoderTests
         // When
         var found = Geocoder.Geocode(text);
 
-        // Then Moscow is found where it stands, and "Iraqi" is not a place
-        var moscow = Assert.Single(found);
+        // Then Moscow is found where it stands, and "Iraqi" is not a place but a demonym of Iraq
+        var moscow = Assert.Single(found, t => t.Kind == ToponymKind.Place);
+        var iraqi = Assert.Single(found, t => t.Kind == ToponymKind.Demonym);
+        Assert.Equal("IQ", iraqi.Country);
         Assert.Equal(text.IndexOf("Moscow", StringComparison.Ordinal), moscow.Start);
         Assert.Equal(moscow.Start + 6, moscow.End);
         Assert.Equal("Moscow", moscow.Name);
@@ -110,8 +112,8 @@ public sealed class GeocoderTests
         // Given sentences whose capitalised words are demonyms, months, ordinary words or parts of other names
         var found = Geocoder.Geocode(text);
 
-        // Then none is a toponym, except a correctly written US in the last sentence
-        Assert.All(found, t => Assert.Equal("US", t.Text));
+        // Then none is a place (demonyms are reported as such), except a correctly written US in the last sentence
+        Assert.All(found.Where(t => t.Kind != ToponymKind.Demonym), t => Assert.Equal("US", t.Text));
     }
 
     [Fact]

