@@ -27,6 +27,7 @@ internal static class EvalEventsCommand
         var target = new Option<double?>("--target") { Description = "With --cv: the ranker's probability that gives a target to an event without one." };
         var retarget = new Option<double?>("--retarget") { Description = "With --cv: the margin by which the ranker must prefer another phrase to replace an event's target (above 1: never)." };
         var retypeSameClass = new Option<bool>("--retype-same-class") { Description = "With --cv: re-type a plausible rule event even when it is of the QuadClass the model chose." };
+        var noSources = new Option<bool>("--no-source-ranking") { Description = "With --cv: the actor ranker fills and replaces targets only, not sources." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var rulesOnly = CliArticles.RulesOnlyOption();
         var dictionaries = CliDictionaries.Option();
@@ -35,7 +36,7 @@ internal static class EvalEventsCommand
         var fast = CliPipeline.FastOption();
         var command = new Command("events", "Score coded events against real-news gold sentences (type recall and precision, both actors, QuadClass macro F1).")
         {
-            gold, cv, seed, veto, keep, retype, add, target, retarget, retypeSameClass, json, rulesOnly, dictionaries, models, beam, fast,
+            gold, cv, seed, veto, keep, retype, add, target, retarget, retypeSameClass, noSources, json, rulesOnly, dictionaries, models, beam, fast,
         };
         command.SetAction(parsed =>
         {
@@ -86,6 +87,7 @@ internal static class EvalEventsCommand
                     Target = parsed.GetValue(target) ?? defaults.Target,
                     Retarget = parsed.GetValue(retarget) ?? defaults.Retarget,
                     KeepSameClass = !parsed.GetValue(retypeSameClass),
+                    RankSources = !parsed.GetValue(noSources),
                 };
                 var predictions = EventEvaluation.CrossValidate(sets, coder, folds, parsed.GetValue(seed), options, out var alone);
                 classifier = alone;

@@ -102,22 +102,39 @@ public static class EventEvaluation
         })];
     }
 
-    /// <summary>The target ranker's examples of a gold sentence: every candidate phrase for the event of the gold type, marked by whether it overlaps the gold target.</summary>
+    /// <summary>
+    /// The actor ranker's examples of a gold sentence: every candidate phrase for the target of the event of the gold
+    /// type, marked by whether it overlaps the gold target, and likewise (keyed apart) for its source.
+    /// </summary>
     private static List<(ulong[] Features, bool IsTarget)> TargetExamples(ParsedArticle article, EventGold gold, EventCoder coder)
     {
         var result = new List<(ulong[], bool)>();
-        var text = article.Article.Text;
-        var at = text.IndexOf(gold.TargetText!, StringComparison.Ordinal);
-        at = at >= 0 ? at : text.IndexOf(gold.TargetText!, StringComparison.OrdinalIgnoreCase);
-        if (at < 0)
+        foreach (var (phrase, role) in new[] { (gold.TargetText, PhraseRole.Target), (gold.SourceText, PhraseRole.Source) })
         {
-            return result;
+            if (!string.IsNullOrWhiteSpace(phrase))
+            {
+                result.AddRange(RoleExamples(article, gold, phrase, role, coder));
+            }
         }
 
+        return result;
+    }
+
+    private static IEnumerable<(ulong[] Features, bool IsTarget)> RoleExamples(ParsedArticle article, EventGold gold, string phrase, PhraseRole role, EventCoder coder)
+    {
+        var text = article.Article.Text;
+        var at = text.IndexOf(phrase, StringComparison.Ordinal);
+        at = at >= 0 ? at : text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            yield break;
+        }
+
+        var table = CameoTable.Default;
         foreach (var (document, rules, offset) in article.Pieces)
         {
             var start = at - offset;
-            var end = start + gold.TargetText!.Length;
+            var end = start + phrase.Length;
             foreach (var sentence in document.Sentences.Where(s => s.Length > 0))
             {
                 if (document.Tokens[sentence.TokenStart].Start > start || document.Tokens[sentence.TokenEnd - 1].End < start)
@@ -125,7 +142,6 @@ public static class EventEvaluation
                     continue;
                 }
 
-                var table = CameoTable.Default;
                 var ruleEvent = rules.Events.FirstOrDefault(e => e.Verb >= sentence.TokenStart && e.Verb < sentence.TokenEnd && EventTypes.Of(e.EventCode, table) == gold.Type);
                 var verb = ruleEvent?.Verb ?? EventFeatures.MainPredicate(document, sentence);
                 if (verb < 0)
@@ -133,16 +149,15 @@ public static class EventEvaluation
                     continue;
                 }
 
-                foreach (var candidate in TargetFeatures.For(document, sentence, verb, gold.Type, ruleEvent?.Source ?? TokenSpan.None, coder, article.Article.Published?.Date))
+                var other = ruleEvent is null ? TokenSpan.None : role == PhraseRole.Target ? ruleEvent.Source : ruleEvent.Target;
+                foreach (var candidate in TargetFeatures.For(document, sentence, verb, gold.Type, other, coder, article.Article.Published?.Date, role))
                 {
                     var from = document.Tokens[candidate.Span.Start].Start;
                     var to = document.Tokens[candidate.Span.End - 1].End;
-                    result.Add((candidate.Features, from < end && start < to));
+                    yield return (candidate.Features, from < end && start < to);
                 }
             }
         }
-
-        return result;
     }
 
     /// <summary>The features of a whole gold article: every sentence's, one after another.</summary>

@@ -11,7 +11,7 @@ namespace Dyad.Coding.Learned;
 /// <param name="Features">The sentence's features (<see cref="EventFeatures"/>).</param>
 /// <param name="Type">The event type (<see cref="EventTypes"/>), or null when the data gives none.</param>
 /// <param name="QuadClass">0 for no event, else the QuadClass 1 to 4 of the sentence's event; null when unknown.</param>
-/// <param name="Targets">The target ranker's examples from this sentence: each candidate phrase, and whether it is the gold target.</param>
+/// <param name="Targets">The actor ranker's examples from this sentence: each candidate phrase for the target (and, keyed apart, for the source), and whether it is the gold one.</param>
 public sealed record EventExample(ulong[] Features, string? Type, int? QuadClass, IReadOnlyList<(ulong[] Features, bool IsTarget)>? Targets = null);
 
 /// <summary>When the event model overrules the rules; each a probability from the model.</summary>
@@ -26,19 +26,22 @@ public sealed record EventModelOptions
     /// <summary>A rule's event of another type than the model's best is kept when the model gives its type at least this probability.</summary>
     public double Keep { get; init; } = 0.1;
 
-    /// <summary>When no rule event has the model's best type, the main rule event is re-typed if that type has at least this probability.</summary>
-    public double Retype { get; init; } = 0.2;
+    /// <summary>When no rule event has the model's best type, the main rule event is re-typed if the model gives that type at least this much more probability than the rule's own type.</summary>
+    public double Retype { get; init; } = 0.3;
 
     /// <summary>When the rules found no event, one of the model's best type is added (actors found as the rules find them) at this probability.</summary>
     public double Add { get; init; } = 0.15;
 
+    /// <summary>True to let the actor ranker fill and replace sources as it does targets.</summary>
+    public bool RankSources { get; init; } = true;
+
     /// <summary>True to keep a rule event of the chosen QuadClass rather than re-type it to the chosen type's general code.</summary>
     public bool KeepSameClass { get; init; } = true;
 
-    /// <summary>An event with no target takes the target ranker's best noun phrase when the ranker gives it at least this probability.</summary>
+    /// <summary>An event with no target (or source) takes the actor ranker's best noun phrase when the ranker gives it at least this probability.</summary>
     public double Target { get; init; } = 0.2;
 
-    /// <summary>An event's target is replaced by the ranker's best phrase when the ranker prefers it by at least this much (above 1: never).</summary>
+    /// <summary>An event's target (or source) is replaced by the ranker's best phrase when the ranker prefers it by at least this much (above 1: never).</summary>
     public double Retarget { get; init; } = 0.3;
 }
 
@@ -229,7 +232,7 @@ public sealed class EventModel
 
             if (sentence.Length > 0)
             {
-                events.AddRange(Amend(document, sentence, inSentence, coder, date, table, notes).Select(e => WithTarget(document, sentence, e, coder, date, table)));
+                events.AddRange(Amend(document, sentence, inSentence, coder, date, table, notes).Select(e => WithTarget(document, sentence, WithSource(document, sentence, e, coder, date, table), coder, date, table)));
             }
         }
 
@@ -276,7 +279,7 @@ public sealed class EventModel
         }
 
         var label = Invariant($"model {Name} {decision.Type} {decision.Probability:0.00}");
-        if (proposed.Count > 0 && decision.Probability >= Options.Retype)
+        if (proposed.Count > 0 && decision.Probability - ProbabilityOf(decision, EventTypes.Of(proposed[0].EventCode, table)) >= Options.Retype)
         {
             // The main proposal keeps its actors and takes the model's type; so do its mirror events (same verb).
             var main = proposed[0];
@@ -306,6 +309,31 @@ public sealed class EventModel
         Span<double> p = stackalloc double[2];
         _targets!.Predict(candidate.Features, p);
         return p[1];
+    }
+
+    /// <summary>The event with the ranker's source where it has none (or, past the margin, where the ranker prefers another).</summary>
+    private CodedEvent WithSource(Document document, Sentence sentence, CodedEvent e, EventCoder coder, DateOnly? date, CameoTable table)
+    {
+        if (_targets is null || !Options.RankSources || (e.Source.Length > 0 && Options.Retarget > 1))
+        {
+            return e;
+        }
+
+        var candidates = TargetFeatures.For(document, sentence, e.Verb, EventTypes.Of(e.EventCode, table), e.Target, coder, date, PhraseRole.Source);
+        if (candidates.Count == 0)
+        {
+            return e;
+        }
+
+        var scored = candidates.Select(c => (Candidate: c, P: TargetProbability(c))).ToList();
+        var best = scored.MaxBy(c => c.P);
+        var current = e.Source.Length == 0 ? 0 : scored.Where(c => c.Candidate.Span.Start < e.Source.End && e.Source.Start < c.Candidate.Span.End).Select(c => c.P).DefaultIfEmpty(0).Max();
+        var replace = e.Source.Length == 0
+            ? best.P >= Options.Target
+            : best.P - current >= Options.Retarget && !(best.Candidate.Span.Start < e.Source.End && e.Source.Start < best.Candidate.Span.End);
+        return replace
+            ? e with { SourceCode = best.Candidate.Code, Source = best.Candidate.Span, Rule = e.Rule + Invariant($" + source by {Name} {best.P:0.00}") }
+            : e;
     }
 
     /// <summary>The event with the ranker's target where it has none (or, past the margin, where the ranker prefers another).</summary>
@@ -356,6 +384,7 @@ public sealed class EventModel
         writer.Write(Options.Target);
         writer.Write(Options.Retarget);
         writer.Write(Options.KeepSameClass);
+        writer.Write(Options.RankSources);
         _classifier.Write(writer);
         writer.Write(_targets is not null);
         _targets?.Write(writer);
@@ -381,7 +410,7 @@ public sealed class EventModel
             quadOfType[t] = Math.Clamp(reader.ReadInt32(), 0, 4);
         }
 
-        var options = new EventModelOptions { Veto = reader.ReadDouble(), Keep = reader.ReadDouble(), Retype = reader.ReadDouble(), Add = reader.ReadDouble(), Target = reader.ReadDouble(), Retarget = reader.ReadDouble(), KeepSameClass = reader.ReadBoolean() };
+        var options = new EventModelOptions { Veto = reader.ReadDouble(), Keep = reader.ReadDouble(), Retype = reader.ReadDouble(), Add = reader.ReadDouble(), Target = reader.ReadDouble(), Retarget = reader.ReadDouble(), KeepSameClass = reader.ReadBoolean(), RankSources = reader.ReadBoolean() };
         var classifier = SoftmaxModel.Read(reader);
         var targets = reader.ReadBoolean() ? SoftmaxModel.Read(reader) : null;
         if (classifier.ClassCount != count + 1)

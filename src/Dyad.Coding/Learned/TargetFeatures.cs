@@ -3,7 +3,17 @@ using Dyad.Nlp.Learning;
 
 namespace Dyad.Coding.Learned;
 
-/// <summary>A noun phrase that could be an event's target: its head, its actor code and words, and its features.</summary>
+/// <summary>The side of an event an actor phrase is sought for.</summary>
+public enum PhraseRole
+{
+    /// <summary>Who acted.</summary>
+    Source,
+
+    /// <summary>Whom it was done to.</summary>
+    Target,
+}
+
+/// <summary>A noun phrase that could be an event's target (or source): its head, its actor code and words, and its features.</summary>
 /// <param name="Head">Document index of the phrase's head.</param>
 /// <param name="Code">Its actor code, <c>---</c> when the knowledge base does not know it.</param>
 /// <param name="Span">Its words.</param>
@@ -51,8 +61,25 @@ public static class TargetFeatures
     /// <param name="coder">The coder, to resolve each phrase's actor.</param>
     /// <param name="date">The story's date, for dated actor roles.</param>
     /// <exception cref="ArgumentNullException"><paramref name="document"/> or <paramref name="coder"/> is null.</exception>
-    public static IReadOnlyList<TargetCandidate> For(Document document, Sentence sentence, int verb, string? type, TokenSpan source, EventCoder coder, DateOnly? date)
+    public static IReadOnlyList<TargetCandidate> For(Document document, Sentence sentence, int verb, string? type, TokenSpan source, EventCoder coder, DateOnly? date) =>
+        For(document, sentence, verb, type, source, coder, date, PhraseRole.Target);
+
+    /// <summary>
+    /// The candidates for the <paramref name="role"/> of an event of <paramref name="type"/> at <paramref name="verb"/>:
+    /// every noun phrase of the sentence outside the verb and the other side's words (<paramref name="other"/>).
+    /// </summary>
+    /// <param name="document">A parsed document.</param>
+    /// <param name="sentence">The event's sentence.</param>
+    /// <param name="verb">Document index of the event's verb.</param>
+    /// <param name="type">The event's type, or null.</param>
+    /// <param name="other">The other side's tokens (none when unknown).</param>
+    /// <param name="coder">The coder, to resolve each phrase's actor.</param>
+    /// <param name="date">The story's date, for dated actor roles.</param>
+    /// <param name="role">Which side is sought: the features differ by side, so one ranker can learn both.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="document"/> or <paramref name="coder"/> is null.</exception>
+    public static IReadOnlyList<TargetCandidate> For(Document document, Sentence sentence, int verb, string? type, TokenSpan other, EventCoder coder, DateOnly? date, PhraseRole role)
     {
+        var source = other;
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(coder);
         var heads = Candidates(document, sentence).Where(h => h != verb && !(source.Start <= h && h < source.End)).ToList();
@@ -68,7 +95,17 @@ public static class TargetFeatures
             }
 
             var known = !code.StartsWith("---", StringComparison.Ordinal);
-            result.Add(new TargetCandidate(heads[i], code, span, Of(document, sentence, verb, type, heads[i], known, heads[i] == firstAfter, inside: false)));
+            var features = Of(document, sentence, verb, type, heads[i], known, heads[i] == firstAfter, inside: false);
+            if (role == PhraseRole.Source)
+            {
+                // The source's features are the target's keyed apart, so one classifier can hold both.
+                for (var f = 0; f < features.Length; f++)
+                {
+                    features[f] = FeatureHash.Mix(features[f] ^ 0x5EEDF00DUL);
+                }
+            }
+
+            result.Add(new TargetCandidate(heads[i], code, span, features));
         }
 
         return result;
