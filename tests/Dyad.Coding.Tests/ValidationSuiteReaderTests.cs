@@ -3,7 +3,7 @@ using Dyad.Coding.Validation;
 
 namespace Dyad.Coding.Tests;
 
-public sealed class ValidationSuiteReaderTests
+public sealed partial class ValidationSuiteReaderTests
 {
     private const string Source = "snippet.records.xml";
 
