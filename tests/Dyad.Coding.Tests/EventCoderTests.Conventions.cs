@@ -54,7 +54,9 @@ public sealed partial class EventCoderTests
 
         // Then Dyad drops only the sentence with the phrase; PETRARCH-2 drops the story, the earlier sentence too
         Assert.Equal(["190 ARN GON"], byDyad);
+        Assert.False(_coder.Code(document, null).StoryDiscarded);
         Assert.Empty(byPetrarch.Events);
+        Assert.True(byPetrarch.StoryDiscarded);
         Assert.Contains(byPetrarch.Notes, n => n.Reason.StartsWith("story discarded: '+BALROG'", StringComparison.Ordinal));
     }
 }

@@ -39,7 +39,14 @@ public sealed record CodingNote(int Token, string Reason);
 /// <summary>The events coded in a document and the notes on what was not coded.</summary>
 /// <param name="Events">Events in text order of their verbs.</param>
 /// <param name="Notes">Why verbs or sentences gave no event, in text order.</param>
-public sealed record CodingResult(ImmutableArray<CodedEvent> Events, ImmutableArray<CodingNote> Notes);
+public sealed record CodingResult(ImmutableArray<CodedEvent> Events, ImmutableArray<CodingNote> Notes)
+{
+    /// <summary>
+    /// True when a story discard phrase dropped the whole document (<see cref="CodingOptions.StoryDiscards"/>): a caller
+    /// that codes one story in several documents drops the others' events too.
+    /// </summary>
+    public bool StoryDiscarded { get; init; }
+}
 
 /// <summary>Settings of the coder; the validation suite sets some per record with <c>&lt;Config&gt;</c>.</summary>
 public sealed record CodingOptions

@@ -64,6 +64,7 @@ public sealed class EventCoder
 
         var events = ImmutableArray.CreateBuilder<CodedEvent>();
         var notes = ImmutableArray.CreateBuilder<CodingNote>();
+        var storyDiscarded = false;
         foreach (var sentence in document.Sentences)
         {
             if (sentence.Length > 0)
@@ -74,12 +75,13 @@ public sealed class EventCoder
                 {
                     // PETRARCH-2 stops at a story discard and drops what the story's earlier sentences coded.
                     events.Clear();
+                    storyDiscarded = true;
                     break;
                 }
             }
         }
 
-        return new CodingResult(events.ToImmutable(), notes.ToImmutable());
+        return new CodingResult(events.ToImmutable(), notes.ToImmutable()) { StoryDiscarded = storyDiscarded };
     }
 
     /// <summary>
