@@ -219,8 +219,9 @@ public static class ValidationSuiteReader
     /// </summary>
     private static int SelfClosingSlash(string masked, int start)
     {
+        // A '<' before the '>' means the tag never ended and the '>' belongs to a later tag.
         var tagEnd = masked.IndexOf('>', start);
-        return tagEnd > start && masked[tagEnd - 1] == '/' ? tagEnd - 1 : -1;
+        return tagEnd > start && masked[tagEnd - 1] == '/' && masked.IndexOf('<', start + 1, tagEnd - start - 1) < 0 ? tagEnd - 1 : -1;
     }
 
     /// <summary>
