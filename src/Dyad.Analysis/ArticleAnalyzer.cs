@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Dyad.Coding.Coding;
 using Dyad.Coding.Learned;
@@ -105,12 +106,20 @@ public sealed class ArticleAnalyzer
             }
         }
 
+        var storyDiscarded = false;
         foreach (var chunk in TextChunks.Split(text, ChunkLength))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var document = _pipeline.Process(new Document(article.Id, text[chunk.Start..chunk.End]), cancellationToken);
             var rules = _coder.Code(document, published);
-            var coded = (Model is null ? rules : Model.Apply(document, rules, _coder, published)).Events;
+            if (rules.StoryDiscarded)
+            {
+                // A story discard (PETRARCH's conventions) drops the article's events, those of earlier pieces too.
+                storyDiscarded = true;
+                events.Clear();
+            }
+
+            ImmutableArray<CodedEvent> coded = storyDiscarded ? [] : (Model is null ? rules : Model.Apply(document, rules, _coder, published)).Events;
             var context = coded.SelectMany(e => new[] { e.SourceCode, e.TargetCode }).Where(c => c.Length >= 3 && c[0] != '-').ToList();
             var toponyms = _geocoder?.Geocode(document, context) ?? [];
             // Demonyms ("Russian") and modifiers ("Mansfield Mayor") are listed with the places but never locate an event.

@@ -36,7 +36,7 @@ internal static class BenchCodeCommand
 
 
             var loadClock = Stopwatch.StartNew();
-            var coder = new EventCoder(CliDictionaries.Load(parsed.GetValue(dictionaries), error));
+            var coder = new EventCoder(CliDictionaries.Load(parsed.GetValue(dictionaries), error), CliDictionaries.CodingOptionsFor(null, CliDictionaries.IsPhoenix(parsed.GetValue(dictionaries))));
             var dictionarySeconds = loadClock.Elapsed.TotalSeconds;
 
             List<Document> documents;

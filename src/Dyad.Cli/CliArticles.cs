@@ -121,11 +121,14 @@ internal static class CliArticles
     /// Loads everything an article needs: language models, dictionaries (the knowledge base by default), the gazetteer,
     /// and the learned event model when the dictionaries are Dyad's knowledge base (the model learned from its rules'
     /// proposals; with PETRARCH's dictionaries the rules code alone, like for like) and <paramref name="rulesOnly"/> is not set.
+    /// The coder follows <paramref name="conventions"/> when given and set, else PETRARCH-2's conventions with PETRARCH's
+    /// dictionaries and Dyad's otherwise.
     /// </summary>
-    public static ArticleAnalyzer LoadAnalyzer(ParseResult parsed, Option<DirectoryInfo?> dictionaries, Option<DirectoryInfo?> models, Option<int?> beam, Option<bool> fast, TextWriter error, Option<bool>? rulesOnly = null)
+    public static ArticleAnalyzer LoadAnalyzer(ParseResult parsed, Option<DirectoryInfo?> dictionaries, Option<DirectoryInfo?> models, Option<int?> beam, Option<bool> fast, TextWriter error, Option<bool>? rulesOnly = null, Option<string?>? conventions = null)
     {
         var folder = parsed.GetValue(dictionaries);
-        var coder = new EventCoder(CliDictionaries.Load(folder, error));
+        var options = CliDictionaries.CodingOptionsFor(conventions is null ? null : parsed.GetValue(conventions), CliDictionaries.IsPhoenix(folder));
+        var coder = new EventCoder(CliDictionaries.Load(folder, error), options);
         var pipeline = CliPipeline.Load(parsed, models, beam, fast);
         var model = (rulesOnly is not null && parsed.GetValue(rulesOnly)) || CliDictionaries.IsPhoenix(folder) ? null : LoadEventModel(parsed, models);
         return new ArticleAnalyzer(pipeline, coder, LoadGeocoder(error)) { Model = model };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dyad.Coding.Coding;
 using Dyad.Coding.Dictionaries;
 
 namespace Dyad.Cli;
@@ -25,6 +26,32 @@ internal static class CliDictionaries
             error.WriteLine($"dyad: {errors.Count} dictionary lines in all were skipped as malformed ({errors.Count - shown} more not shown).");
         }
     }
+
+    /// <summary>The value of <c>--conventions</c> that codes by PETRARCH-2's conventions (<see cref="CodingOptions.Petrarch"/>).</summary>
+    public const string PetrarchConventions = "petrarch";
+
+    /// <summary>The value of <c>--conventions</c> that codes by Dyad's own (<see cref="CodingOptions.Default"/>).</summary>
+    public const string DyadConventions = "dyad";
+
+    /// <summary><c>--conventions dyad|petrarch</c>; when absent, the dictionaries decide (see <see cref="CodingOptionsFor"/>).</summary>
+    public static Option<string?> ConventionsOption(string whenAbsent)
+    {
+        var option = new Option<string?>("--conventions")
+        {
+            Description = "Coding conventions: 'petrarch' codes as PETRARCH-2 does, for a like-for-like comparison (no intent rules: "
+                + "'pledged to expel' is 174, not 137; future acts as the acts; a story discard drops the whole story), 'dyad' by "
+                + "Dyad's own. " + whenAbsent,
+        };
+        option.AcceptOnlyFromAmong(DyadConventions, PetrarchConventions);
+        return option;
+    }
+
+    /// <summary>
+    /// The coding options for <paramref name="conventions"/> (<see cref="DyadConventions"/> or <see cref="PetrarchConventions"/>);
+    /// when null, PETRARCH-2's with PETRARCH's dictionaries (<paramref name="petrarchDictionaries"/>) and Dyad's otherwise.
+    /// </summary>
+    public static CodingOptions CodingOptionsFor(string? conventions, bool petrarchDictionaries) =>
+        (conventions ?? (petrarchDictionaries ? PetrarchConventions : DyadConventions)) == PetrarchConventions ? CodingOptions.Petrarch : CodingOptions.Default;
 
     /// <summary>True when <paramref name="directory"/> holds PETRARCH's Phoenix dictionaries (CAMEO.2.0.txt) rather than a Dyad knowledge base.</summary>
     public static bool IsPhoenix(DirectoryInfo? directory) => directory is not null && File.Exists(Path.Combine(directory.FullName, "CAMEO.2.0.txt"));

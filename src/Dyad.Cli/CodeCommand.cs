@@ -6,8 +6,8 @@ using Dyad.Ingest;
 namespace Dyad.Cli;
 
 /// <summary>
-/// <c>dyad code [FILE...|-] [--dictionaries DIR] [--date YYYY-MM-DD] [--format jsonl|table]</c>: reads articles (text,
-/// HTML, RSS/Atom, JSON Lines), parses them and codes their events, dated and placed.
+/// <c>dyad code [FILE...|-] [--dictionaries DIR] [--date YYYY-MM-DD] [--format jsonl|table] [--conventions dyad|petrarch]</c>:
+/// reads articles (text, HTML, RSS/Atom, JSON Lines), parses them and codes their events, dated and placed.
 /// </summary>
 internal static class CodeCommand
 {
@@ -22,7 +22,8 @@ internal static class CodeCommand
         var beam = CliPipeline.BeamOption();
         var fast = CliPipeline.FastOption();
         var rulesOnly = CliArticles.RulesOnlyOption();
-        var command = new Command("code", "Code the events of news articles (who did what to whom, when and where), as JSON Lines or a table.") { files, dictionaries, date, format, models, beam, fast, rulesOnly };
+        var conventions = CliDictionaries.ConventionsOption("Default: petrarch when --dictionaries holds PETRARCH's Phoenix files, dyad otherwise.");
+        var command = new Command("code", "Code the events of news articles (who did what to whom, when and where), as JSON Lines or a table.") { files, dictionaries, date, format, models, beam, fast, rulesOnly, conventions };
         command.SetAction(parsed =>
         {
             var output = parsed.InvocationConfiguration.Output;
@@ -32,7 +33,7 @@ internal static class CodeCommand
                 return ExitCodes.Usage;
             }
 
-            var analyzer = CliArticles.LoadAnalyzer(parsed, dictionaries, models, beam, fast, error, rulesOnly);
+            var analyzer = CliArticles.LoadAnalyzer(parsed, dictionaries, models, beam, fast, error, rulesOnly, conventions);
             var table = parsed.GetValue(format) == "table";
             var exit = ExitCodes.Ok;
             var count = 0;

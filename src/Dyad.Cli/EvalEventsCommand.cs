@@ -49,7 +49,7 @@ internal static class EvalEventsCommand
                 return ExitCodes.Usage;
             }
 
-            var coder = new EventCoder(CliDictionaries.Load(parsed.GetValue(dictionaries), error));
+            var coder = new EventCoder(CliDictionaries.Load(parsed.GetValue(dictionaries), error), CliDictionaries.CodingOptionsFor(null, CliDictionaries.IsPhoenix(parsed.GetValue(dictionaries))));
             var analyzer = new ArticleAnalyzer(CliPipeline.Load(parsed, models, beam, fast), coder, geocoder: null);
             var problems = new List<string>();
             var sets = new List<ParsedGoldSet>();

@@ -6,7 +6,11 @@ using Dyad.Coding.Validation;
 
 namespace Dyad.Cli;
 
-/// <summary><c>dyad validate SUITE.xml [--parses given] [--dictionaries DIR] [--json]</c>: codes a PETRARCH validation suite and scores it.</summary>
+/// <summary>
+/// <c>dyad validate SUITE.xml [--parses given|dyad] [--dictionaries DIR] [--conventions petrarch|dyad] [--json]</c>: codes a
+/// PETRARCH or UniversalPetrarch validation suite (either record layout) and scores it, by PETRARCH-2's conventions unless
+/// told otherwise.
+/// </summary>
 internal static class ValidateCommand
 {
     public static Command Create()
@@ -19,7 +23,8 @@ internal static class ValidateCommand
         var models = CliPipeline.ModelsOption();
         var beam = CliPipeline.BeamOption();
         var fast = CliPipeline.FastOption();
-        var command = new Command("validate", "Code a PETRARCH validation suite and compare with its gold events.") { suiteArgument, parses, dictionaries, json, models, beam, fast };
+        var conventions = CliDictionaries.ConventionsOption("Default: petrarch, as the suite's dictionaries are PETRARCH's.");
+        var command = new Command("validate", "Code a PETRARCH or UniversalPetrarch validation suite and compare with its gold events.") { suiteArgument, parses, dictionaries, json, models, beam, fast, conventions };
         command.SetAction(parsed =>
         {
             var output = parsed.InvocationConfiguration.Output;
@@ -44,7 +49,7 @@ internal static class ValidateCommand
                 parse = record => pipeline.Process(new Document(record.Id, record.Text));
             }
 
-            var report = ValidationRunner.Run(suite, new EventCoder(set, CodingOptions.Petrarch), diagnostics, parse);
+            var report = ValidationRunner.Run(suite, new EventCoder(set, CliDictionaries.CodingOptionsFor(parsed.GetValue(conventions), petrarchDictionaries: true)), diagnostics, parse);
             foreach (var diagnostic in diagnostics.Where(d => d.Severity == Severity.Error))
             {
                 error.WriteLine(diagnostic);
@@ -56,6 +61,7 @@ internal static class ValidateCommand
                 {
                     Suite = path,
                     Parses = parsed.GetValue(parses),
+                    Conventions = parsed.GetValue(conventions) ?? CliDictionaries.PetrarchConventions,
                     Records = report.Total.Records,
                     GoldEvents = report.Total.GoldEvents,
                     Correct = report.Total.Correct,

@@ -4,7 +4,7 @@ using Dyad.Cli;
 namespace Dyad.Cli.Tests;
 
 /// <summary><c>dyad code</c> and <c>dyad bench code</c> end to end: Dyad's parser, invented PETRARCH-format dictionaries on disk.</summary>
-public sealed class CodeCommandTests : IDisposable
+public sealed partial class CodeCommandTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "dyad-code-" + Guid.NewGuid().ToString("N"));
 

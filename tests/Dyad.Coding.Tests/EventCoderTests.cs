@@ -6,7 +6,7 @@ using Dyad.Nlp.Conllu;
 namespace Dyad.Coding.Tests;
 
 /// <summary>The event coder on hand-written parses with invented dictionaries (Arnor, Gondor and friends).</summary>
-public sealed class EventCoderTests : IDisposable
+public sealed partial class EventCoderTests : IDisposable
 {
     private static readonly string[] Verbs =
     [
@@ -41,6 +41,8 @@ public sealed class EventCoderTests : IDisposable
         "--- FORGE [050] ---",
         "FORGE",
         "- * {NEW TIES} [051]",
+        "--- EXPEL [174] ---",
+        "EXPEL",
     ];
 
     private static readonly string[] Ontology = ["051:0x0080#Praise", "110:0xFFFF+0x0080#Scold"];
@@ -76,7 +78,7 @@ public sealed class EventCoderTests : IDisposable
             Verbs = Write("verbs.txt", Verbs),
             Actors = [Write("actors.txt", Actors)],
             Agents = [Write("agents.txt", Agents)],
-            Discards = Write("discards.txt", ["FOOTBALL MATCH"]),
+            Discards = Write("discards.txt", ["FOOTBALL MATCH", "+BALROG"]),
             Ontology = Write("ontology.txt", Ontology),
         };
         _coder = new EventCoder(DictionarySet.Load(files));

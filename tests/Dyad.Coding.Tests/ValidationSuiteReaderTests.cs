@@ -3,7 +3,7 @@ using Dyad.Coding.Validation;
 
 namespace Dyad.Coding.Tests;
 
-public sealed class ValidationSuiteReaderTests
+public sealed partial class ValidationSuiteReaderTests
 {
     private const string Source = "snippet.records.xml";
 
@@ -200,6 +200,9 @@ public sealed class ValidationSuiteReaderTests
     [InlineData("<Sentence id=\"X\" date=\"19950101\"><Text>&e;</Text></Sentence>")]
     [InlineData("<Sentence id=\"X\" date=\"19950101\"><Text>no end")]
     [InlineData("<Sentence id=\"X\"><Sentence id=\"Y\" date=\"19950101\"></Sentence>")]
+    [InlineData("<Sentence id=\"X\" <Config option=\"a\" value=\"b\"/></Sentences>")]
+    [InlineData("<Sentence id=\"X\"/></Sentences><Text>root</Text>")]
+    [InlineData("<Sentence/>")]
     public void SuiteReader_NeverResolvesEntitiesAndSkipsBrokenRecords(string text)
     {
         // Given a DTD with an external entity, an undefined entity or a record without an end

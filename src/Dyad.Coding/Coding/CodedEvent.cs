@@ -39,7 +39,14 @@ public sealed record CodingNote(int Token, string Reason);
 /// <summary>The events coded in a document and the notes on what was not coded.</summary>
 /// <param name="Events">Events in text order of their verbs.</param>
 /// <param name="Notes">Why verbs or sentences gave no event, in text order.</param>
-public sealed record CodingResult(ImmutableArray<CodedEvent> Events, ImmutableArray<CodingNote> Notes);
+public sealed record CodingResult(ImmutableArray<CodedEvent> Events, ImmutableArray<CodingNote> Notes)
+{
+    /// <summary>
+    /// True when a story discard phrase dropped the whole document (<see cref="CodingOptions.StoryDiscards"/>): a caller
+    /// that codes one story in several documents drops the others' events too.
+    /// </summary>
+    public bool StoryDiscarded { get; init; }
+}
 
 /// <summary>Settings of the coder; the validation suite sets some per record with <c>&lt;Config&gt;</c>.</summary>
 public sealed record CodingOptions
@@ -60,8 +67,28 @@ public sealed record CodingOptions
     /// </summary>
     public bool FutureAsIntent { get; init; } = true;
 
-    /// <summary>PETRARCH's conventions, for its dictionaries and validation suites: future acts coded as the acts themselves.</summary>
-    public static CodingOptions Petrarch { get; } = new() { FutureAsIntent = false };
+    /// <summary>
+    /// True (the default) for Dyad's intent rules: an act stated as intended ("ready to attack", "pledged to expel",
+    /// "its readiness to meet") is coded as CAMEO's intent to do it (03x, or 13x for coercion), as the codebook pairs
+    /// them; false for PETRARCH-2, which codes the act itself ("pledged to expel" is 174) and turns off
+    /// <see cref="FutureAsIntent"/> with it.
+    /// </summary>
+    public bool IntentRules { get; init; } = true;
+
+    /// <summary>
+    /// False (the default) to treat a story discard phrase (a <c>+</c> line of the discard list) like a sentence
+    /// discard, so only its sentence is left uncoded; true for PETRARCH-2, which drops the whole story: every sentence of
+    /// the document, before and after the phrase.
+    /// </summary>
+    public bool StoryDiscards { get; init; }
+
+    /// <summary>
+    /// PETRARCH-2's conventions, for its Phoenix dictionaries and validation suites, so that a comparison with
+    /// PETRARCH-2 or UniversalPetrarch is like for like: no intent rules (<see cref="IntentRules"/>), future acts coded
+    /// as the acts themselves (<see cref="FutureAsIntent"/>), and a story discard drops the whole story
+    /// (<see cref="StoryDiscards"/>).
+    /// </summary>
+    public static CodingOptions Petrarch { get; } = new() { FutureAsIntent = false, IntentRules = false, StoryDiscards = true };
 
     /// <summary>Reads the suite's per-record options (<c>require_dyad</c>); unknown options are ignored.</summary>
     /// <param name="options">Option names and values as written, names compared ignoring case.</param>

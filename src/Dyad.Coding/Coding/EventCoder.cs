@@ -46,7 +46,10 @@ public sealed class EventCoder
         return new EventCoder(Dictionaries, options);
     }
 
-    /// <summary>Codes every sentence of <paramref name="document"/>.</summary>
+    /// <summary>
+    /// Codes every sentence of <paramref name="document"/>. With <see cref="CodingOptions.StoryDiscards"/>, a story
+    /// discard phrase in any sentence leaves the whole document without events (a note says which phrase).
+    /// </summary>
     /// <param name="document">A document with tokens, sentences, tags, lemmas and dependencies.</param>
     /// <param name="date">The story's date, to choose dated actor roles; null uses each actor's undated role.</param>
     /// <exception cref="ArgumentNullException"><paramref name="document"/> is null.</exception>
@@ -61,15 +64,24 @@ public sealed class EventCoder
 
         var events = ImmutableArray.CreateBuilder<CodedEvent>();
         var notes = ImmutableArray.CreateBuilder<CodingNote>();
+        var storyDiscarded = false;
         foreach (var sentence in document.Sentences)
         {
             if (sentence.Length > 0)
             {
-                new SentenceCoder(this, document, sentence, date).Run(events, notes);
+                var coder = new SentenceCoder(this, document, sentence, date);
+                coder.Run(events, notes);
+                if (coder.StoryDiscard is not null)
+                {
+                    // PETRARCH-2 stops at a story discard and drops what the story's earlier sentences coded.
+                    events.Clear();
+                    storyDiscarded = true;
+                    break;
+                }
             }
         }
 
-        return new CodingResult(events.ToImmutable(), notes.ToImmutable());
+        return new CodingResult(events.ToImmutable(), notes.ToImmutable()) { StoryDiscarded = storyDiscarded };
     }
 
     /// <summary>

@@ -84,10 +84,23 @@ internal sealed partial class SentenceCoder
         FindMentions();
     }
 
+    /// <summary>
+    /// The story discard phrase that <see cref="Run"/> found, when <see cref="CodingOptions.StoryDiscards"/> is set:
+    /// the caller then drops the whole story. Null otherwise.
+    /// </summary>
+    public DiscardPhrase? StoryDiscard { get; private set; }
+
     public void Run(ImmutableArray<CodedEvent>.Builder events, ImmutableArray<CodingNote>.Builder notes)
     {
         if (FindDiscard() is { } discard)
         {
+            if (discard.Phrase.DiscardsStory && _coder.Options.StoryDiscards)
+            {
+                StoryDiscard = discard.Phrase;
+                notes.Add(new CodingNote(_offset + discard.Token, $"story discarded: '{discard.Phrase}' ({discard.Phrase.Source}): no sentence of the document is coded"));
+                return;
+            }
+
             notes.Add(new CodingNote(_offset + discard.Token, $"sentence discarded: '{discard.Phrase}' ({discard.Phrase.Source})"));
             return;
         }
@@ -172,7 +185,7 @@ internal sealed partial class SentenceCoder
             rule = "not (" + rule + ")";
         }
 
-        var intentHead = code.IsNull ? NoToken : FindIntentHead(verb);
+        var intentHead = code.IsNull || !_coder.Options.IntentRules ? NoToken : FindIntentHead(verb);
         if (intentHead != NoToken && !code.Active.StartsWith("03", StringComparison.Ordinal) && IntentCode(code.Active) is { } intent)
         {
             notes.Add(new CodingNote(verbDoc, $"'{_word[verb]}' is what '{_word[intentHead]}' intends: {code.Active} becomes the intent {intent}"));
@@ -1265,13 +1278,27 @@ internal sealed partial class SentenceCoder
 
     // ---- discards ----
 
+    /// <summary>
+    /// The first discard phrase in the sentence, or null. With <see cref="CodingOptions.StoryDiscards"/> a story discard
+    /// anywhere in the sentence comes before a sentence discard, as PETRARCH checks its <c>+</c> lines first.
+    /// </summary>
     private (int Token, DiscardPhrase Phrase)? FindDiscard()
+    {
+        if (_coder.Options.StoryDiscards && FindDiscard(storyOnly: true) is { } story)
+        {
+            return story;
+        }
+
+        return FindDiscard(storyOnly: false);
+    }
+
+    private (int Token, DiscardPhrase Phrase)? FindDiscard(bool storyOnly)
     {
         for (var i = 0; i < _count; i++)
         {
             foreach (var phrase in _coder.Dictionaries.Discards.FindPhrases(_word[i]))
             {
-                if (PhraseAt(i, phrase.Words, !phrase.LastWordWhole))
+                if ((!storyOnly || phrase.DiscardsStory) && PhraseAt(i, phrase.Words, !phrase.LastWordWhole))
                 {
                     return (i, phrase);
                 }

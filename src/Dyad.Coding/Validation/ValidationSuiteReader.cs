@@ -13,7 +13,10 @@ namespace Dyad.Coding.Validation;
 /// validation script, the reader cuts it into parts first: comments are set aside (a comment runs from <c>&lt;!--</c> to the
 /// next <c>--&gt;</c>), <c>&lt;PLEvent&gt;</c> lines are kept as JSON text, and each <c>&lt;Environment&gt;</c>,
 /// <c>&lt;Config&gt;</c> and <c>&lt;Sentence&gt;</c> is then parsed as XML on its own, with DTDs prohibited and no
-/// resolver. A part that is not well-formed gives a diagnostic and is skipped; the rest is read.
+/// resolver. A part that is not well-formed gives a diagnostic and is skipped; the rest is read. Both record layouts are
+/// read: PETRARCH's (<c>&lt;EventCoding&gt;</c>, <c>&lt;Text&gt;</c> and <c>&lt;Parse&gt;</c> inside
+/// <c>&lt;Sentence&gt;...&lt;/Sentence&gt;</c>) and UniversalPetrarch's (a self-closed <c>&lt;Sentence .../&gt;</c> followed
+/// by those parts as siblings, with or without a closing <c>&lt;/Sentence&gt;</c>), and a file may mix them.
 /// </summary>
 public static class ValidationSuiteReader
 {
@@ -113,14 +116,25 @@ public static class ValidationSuiteReader
             var closeIndex = closings.BinarySearch(start);
             closeIndex = closeIndex >= 0 ? closeIndex : ~closeIndex;
             var close = closeIndex < closings.Count ? closings[closeIndex] : -1;
-            if (close < 0 || close > nextSentence)
+            var closed = close >= 0 && close <= nextSentence;
+            var selfClosed = SelfClosingSlash(masked, start);
+            if (selfClosed >= 0 && !closed)
+            {
+                // UniversalPetrarch's layout with no </Sentence> at all: the record's parts run to the next record,
+                // <Config> or the end of the list.
+                sentenceEnd = EndOfSiblings(masked, start, p + 1 < parts.Count ? parts[p + 1].Start : masked.Length);
+            }
+            else if (!closed)
             {
                 bag.Error(ErrorCodes.ValidationRecordSkipped, lines.LineOf(start), $"Expected the <Sentence> record at line {lines.LineOf(start).ToString(CultureInfo.InvariantCulture)} to end with </Sentence> before the next record, but it does not. The record was skipped; close it.");
                 continue;
             }
+            else
+            {
+                sentenceEnd = close + "</Sentence>".Length;
+            }
 
-            sentenceEnd = close + "</Sentence>".Length;
-            var record = ReadSentence(text, masked, start, sentenceEnd, comments, lines, bag, options);
+            var record = ReadSentence(text, masked, start, sentenceEnd, selfClosed, closed, comments, lines, bag, options);
             if (record is null)
             {
                 continue;
@@ -199,10 +213,53 @@ public static class ValidationSuiteReader
         return options.SetItem(option.Trim(), value.Trim());
     }
 
-    private static ValidationRecord? ReadSentence(string text, string masked, int start, int end, List<(int Start, int End)> comments, LineIndex lines, DiagnosticBag bag, ImmutableDictionary<string, string> options)
+    /// <summary>
+    /// The offset of the <c>/</c> that self-closes the <c>&lt;Sentence ... /&gt;</c> tag at <paramref name="start"/>, or -1
+    /// when the tag is an ordinary start tag (PETRARCH's layout) or has no end.
+    /// </summary>
+    private static int SelfClosingSlash(string masked, int start)
+    {
+        // A '<' before the '>' means the tag never ended and the '>' belongs to a later tag.
+        var tagEnd = masked.IndexOf('>', start);
+        return tagEnd > start && masked[tagEnd - 1] == '/' && masked.IndexOf('<', start + 1, tagEnd - start - 1) < 0 ? tagEnd - 1 : -1;
+    }
+
+    /// <summary>
+    /// Where the sibling parts of a self-closed record end when no <c>&lt;/Sentence&gt;</c> closes them: at
+    /// <paramref name="limit"/> (the next record or <c>&lt;Config&gt;</c>), or earlier at <c>&lt;/Sentences&gt;</c> or
+    /// <c>&lt;/Validation&gt;</c>.
+    /// </summary>
+    private static int EndOfSiblings(string masked, int start, int limit)
+    {
+        foreach (var closing in (ReadOnlySpan<string>)["</Sentences>", "</Validation>"])
+        {
+            var at = masked.IndexOf(closing, start, limit - start, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                limit = at;
+            }
+        }
+
+        return limit;
+    }
+
+    /// <summary>
+    /// Reads the record in <c>[start, end)</c>. Two layouts: PETRARCH's, where <c>&lt;EventCoding&gt;</c>,
+    /// <c>&lt;Text&gt;</c> and <c>&lt;Parse&gt;</c> are children of <c>&lt;Sentence&gt;</c>; and UniversalPetrarch's,
+    /// where <c>&lt;Sentence .../&gt;</c> is self-closed (<paramref name="selfClosingSlash"/> is the offset of its
+    /// <c>/</c>, else -1) and those parts follow as siblings, ended by a stray <c>&lt;/Sentence&gt;</c> or not at all
+    /// (<paramref name="closed"/>). The second is turned into the first by blanking the <c>/</c> and closing the element,
+    /// which keeps every line number.
+    /// </summary>
+    private static ValidationRecord? ReadSentence(string text, string masked, int start, int end, int selfClosingSlash, bool closed, List<(int Start, int End)> comments, LineIndex lines, DiagnosticBag bag, ImmutableDictionary<string, string> options)
     {
         var firstLine = lines.LineOf(start);
         var chunk = masked[start..end];
+        if (selfClosingSlash >= 0)
+        {
+            chunk = string.Concat(chunk.AsSpan(0, selfClosingSlash - start), " ", chunk.AsSpan(selfClosingSlash - start + 1)) + (closed ? string.Empty : "</Sentence>");
+        }
+
         var plover = ImmutableArray.CreateBuilder<string>();
         chunk = ExtractPlover(chunk, plover);
         var element = LoadElement(chunk, firstLine, $"<Sentence> record at line {firstLine.ToString(CultureInfo.InvariantCulture)}", bag);
