@@ -178,6 +178,14 @@ public sealed class ArticleAnalyzer
             location = PlaceFields.From(filedAt);
         }
 
+        // The source's words name who acted, but a place marked as one inside them ("demonstrators in Nepal protested",
+        // "police in Karachi arrested") says where they were when they did.
+        if (location is null && evidence.Source is { } actor
+            && ActionLocation.Choose([.. toponyms.Where(t => t.HasLocationCue && t.Start >= actor.Start && t.End <= actor.End)], sentence, syntax) is { } actorPlace)
+        {
+            location = PlaceFields.From(Shift(actorPlace, offset));
+        }
+
         if (location is null && evidence.Target is { } aimed
             && toponyms.FirstOrDefault(t => t.Place is not null && t.Start < aimed.End && aimed.Start < t.End) is { } targetPlace)
         {
