@@ -33,8 +33,8 @@ public static class ActionLocation
     /// verb's own clause (attached to the verb, or to a clause above it: "hit a bus in Donetsk, killing 8") comes before
     /// one inside another clause ("... reports reaching Mogadishu", "which prompted Paris"), which only places the event
     /// when the sentence has no other; and a name that is the "of" complement of a proper name ("Islamic State of Iraq")
-    /// is part of that name, not a place. Then as without the parse: a locative word first, then the most specific, then
-    /// the earliest.
+    /// is part of that name, and a possessor ("Serbia's premier", "Mogadishu's Yaqshid district") says whose, not where:
+    /// neither places the event. Then as without the parse: a locative word first, then the most specific, then the earliest.
     /// </summary>
     /// <param name="toponyms">The toponyms found in the document.</param>
     /// <param name="sentence">The event's sentence.</param>
@@ -63,7 +63,7 @@ public static class ActionLocation
         var candidates = toponyms
             .Where(t => t.Place is not null && t.Kind == ToponymKind.Place && range.Contains(t.Range)
                 && (actorRanges is null || !actorRanges.Any(a => a.Start < t.End && t.Start < a.End))
-                && (syntax is null || !PartOfName(syntax, t)))
+                && (syntax is null || (!PartOfName(syntax, t) && !IsPossessor(syntax, t))))
             .ToList();
 
         // Measured on the first half of ahalterman/event_location (dyad eval event-locations --half first): ranking the
@@ -104,6 +104,23 @@ public static class ActionLocation
             && document.Dependencies[head].Relation.StartsWith("nmod", StringComparison.Ordinal)
             && document.Tags[up].Upos == "PROPN"
             && string.Equals(document.Form(head - 1), "of", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Whether the toponym is a possessor ("Mogadishu's Yaqshid district", "Serbia's premier"): it says whose the
+    /// thing is. On the first half of ahalterman/event_location, 3 of the 27 events placed at a possessor were placed
+    /// right; leaving possessors out raised precision from 0.445 to 0.450 for recall 0.546 -> 0.544.
+    /// </summary>
+    private static bool IsPossessor(EventSyntax syntax, Toponym toponym)
+    {
+        var document = syntax.Document;
+        if (syntax.Sentence < 0 || syntax.Sentence >= document.Sentences.Length || document.Dependencies.IsDefaultOrEmpty)
+        {
+            return false;
+        }
+
+        var head = HeadToken(document, document.Sentences[syntax.Sentence], toponym);
+        return head >= 0 && document.Dependencies[head].Relation == "nmod:poss";
     }
 
     private static int Specificity(Toponym toponym) =>

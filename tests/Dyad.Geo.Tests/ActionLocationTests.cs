@@ -19,6 +19,29 @@ public sealed class ActionLocationTests
         ("of", "ADP", 5, "case"), ("Iraq", "PROPN", 3, "nmod"), ("clashed", "VERB", -1, "root"), (".", "PUNCT", 6, "punct"),
     ];
 
+    private static readonly (string Word, string Upos, int Head, string Relation)[] SerbiasPremier =
+    [
+        ("Serbia", "PROPN", 2, "nmod:poss"), ("'s", "PART", 0, "case"), ("premier", "NOUN", 4, "nsubj:pass"), ("was", "AUX", 4, "aux:pass"),
+        ("shot", "VERB", -1, "root"), (".", "PUNCT", 4, "punct"),
+    ];
+
+    [Theory]
+    [InlineData("shot")]
+    public void Choose_SkipsAPossessor(string verb)
+    {
+        // Given "Serbia 's premier was shot ." with Serbia found as a country
+        var document = Parse(SerbiasPremier);
+        var toponyms = new[] { At(document, "Serbia", FeatureType.Country) };
+        var sentence = new TextRange(0, document.Text.Length);
+
+        // When the place of "shot" is chosen with the parse
+        var chosen = ActionLocation.Choose(toponyms, sentence, new EventSyntax(document, 0, Index(document, verb)));
+
+        // Then there is none: Serbia says whose premier, not where he was shot
+        Assert.Null(chosen);
+        Assert.NotNull(ActionLocation.Choose(toponyms, sentence));
+    }
+
     [Theory]
     [InlineData("fought")]
     public void Choose_PrefersThePlaceInTheVerbsClause(string verb)
