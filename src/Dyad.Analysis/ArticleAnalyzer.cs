@@ -179,11 +179,20 @@ public sealed class ArticleAnalyzer
         // Where it happened, in order: a place the sentence names that is not an actor; for the lead sentence of a
         // datelined report, where it was filed; a country the target names ("bombed Syria"); a place in the sentences
         // around it.
-        var where = ActionLocation.Choose(toponyms, sentence, actors);
+        var syntax = VerbToken(document, sentenceIndex, evidence.Verb.Start) is { } verb ? new EventSyntax(document, sentenceIndex, verb) : null;
+        var where = ActionLocation.Choose(toponyms, sentence, syntax, actors);
         var location = where?.Place is null ? null : PlaceFields.From(Shift(where, offset));
         if (location is null && filedAt is not null && sentenceBase == 0 && evidence.Sentence == 1)
         {
             location = PlaceFields.From(filedAt);
+        }
+
+        // The source's words name who acted, but a place marked as one inside them ("demonstrators in Nepal protested",
+        // "police in Karachi arrested") says where they were when they did.
+        if (location is null && evidence.Source is { } actor
+            && ActionLocation.Choose([.. toponyms.Where(t => t.HasLocationCue && t.Start >= actor.Start && t.End <= actor.End)], sentence, syntax) is { } actorPlace)
+        {
+            location = PlaceFields.From(Shift(actorPlace, offset));
         }
 
         if (location is null && evidence.Target is { } aimed
@@ -192,7 +201,7 @@ public sealed class ArticleAnalyzer
             location = PlaceFields.From(Shift(targetPlace, offset));
         }
 
-        if (location is null && ActionLocation.Choose(toponyms, sentence, actors, previous, next) is { Place: not null } near)
+        if (location is null && ActionLocation.Choose(toponyms, sentence, syntax, actors, previous, next) is { Place: not null } near)
         {
             location = PlaceFields.From(Shift(near, offset));
         }
@@ -232,6 +241,26 @@ public sealed class ArticleAnalyzer
 
     private static bool ParagraphBreak(string text, int from, int to) =>
         from >= 0 && to <= text.Length && from < to && text.AsSpan(from, to - from).Contains("\n\n", StringComparison.Ordinal);
+
+    /// <summary>The document-wide index of the token of sentence <paramref name="sentenceIndex"/> that holds character <paramref name="start"/>, or null.</summary>
+    private static int? VerbToken(Document document, int sentenceIndex, int start)
+    {
+        if (sentenceIndex < 0 || sentenceIndex >= document.Sentences.Length)
+        {
+            return null;
+        }
+
+        var s = document.Sentences[sentenceIndex];
+        for (var i = s.TokenStart; i < s.TokenEnd; i++)
+        {
+            if (document.Tokens[i].Start <= start && start < document.Tokens[i].End)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
 
     private static TextRange SentenceRange(Document document, int index)
     {

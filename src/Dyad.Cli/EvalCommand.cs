@@ -53,6 +53,6 @@ internal static class EvalCommand
 
             return ExitCodes.Ok;
         });
-        return new Command("eval", "Measure accuracy against gold data.") { parse, EvalEventsCommand.Create(), EvalPlacesCommand.Create() };
+        return new Command("eval", "Measure accuracy against gold data.") { parse, EvalEventsCommand.Create(), EvalPlacesCommand.Create(), EvalEventLocationsCommand.Create() };
     }
 }
