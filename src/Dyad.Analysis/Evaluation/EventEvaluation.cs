@@ -98,7 +98,7 @@ public static class EventEvaluation
         return [.. order.Select(text =>
         {
             var (type, quad, article, targeted) = byText[text];
-            return (text, new EventExample(Features(article, coder.Dictionaries.Verbs), type, quad, targeted is null ? null : TargetExamples(article, targeted, coder)));
+            return (text, new EventExample(Features(article, coder.Dictionaries.Verbs), type, quad, targeted is null ? null : ActorExamples(article, targeted, coder)));
         })];
     }
 
@@ -106,7 +106,7 @@ public static class EventEvaluation
     /// The actor ranker's examples of a gold sentence: every candidate phrase for the target of the event of the gold
     /// type, marked by whether it overlaps the gold target, and likewise (keyed apart) for its source.
     /// </summary>
-    private static List<(ulong[] Features, bool IsTarget)> TargetExamples(ParsedArticle article, EventGold gold, EventCoder coder)
+    private static List<(ulong[] Features, bool IsGold)> ActorExamples(ParsedArticle article, EventGold gold, EventCoder coder)
     {
         var result = new List<(ulong[], bool)>();
         foreach (var (phrase, role) in new[] { (gold.TargetText, PhraseRole.Target), (gold.SourceText, PhraseRole.Source) })
@@ -120,7 +120,7 @@ public static class EventEvaluation
         return result;
     }
 
-    private static IEnumerable<(ulong[] Features, bool IsTarget)> RoleExamples(ParsedArticle article, EventGold gold, string phrase, PhraseRole role, EventCoder coder)
+    private static IEnumerable<(ulong[] Features, bool IsGold)> RoleExamples(ParsedArticle article, EventGold gold, string phrase, PhraseRole role, EventCoder coder)
     {
         var text = article.Article.Text;
         var at = text.IndexOf(phrase, StringComparison.Ordinal);
@@ -150,7 +150,7 @@ public static class EventEvaluation
                 }
 
                 var other = ruleEvent is null ? TokenSpan.None : role == PhraseRole.Target ? ruleEvent.Source : ruleEvent.Target;
-                foreach (var candidate in TargetFeatures.For(document, sentence, verb, gold.Type, other, coder, article.Article.Published?.Date, role))
+                foreach (var candidate in ActorCandidates.For(document, sentence, verb, gold.Type, other, coder, article.Article.Published?.Date, role))
                 {
                     var from = document.Tokens[candidate.Span.Start].Start;
                     var to = document.Tokens[candidate.Span.End - 1].End;

@@ -11,8 +11,8 @@ namespace Dyad.Coding.Learned;
 /// <param name="Features">The sentence's features (<see cref="EventFeatures"/>).</param>
 /// <param name="Type">The event type (<see cref="EventTypes"/>), or null when the data gives none.</param>
 /// <param name="QuadClass">0 for no event, else the QuadClass 1 to 4 of the sentence's event; null when unknown.</param>
-/// <param name="Targets">The actor ranker's examples from this sentence: each candidate phrase for the target (and, keyed apart, for the source), and whether it is the gold one.</param>
-public sealed record EventExample(ulong[] Features, string? Type, int? QuadClass, IReadOnlyList<(ulong[] Features, bool IsTarget)>? Targets = null);
+/// <param name="Actors">The actor ranker's examples from this sentence: each candidate phrase for the target (and, keyed apart, for the source), and whether it is the gold one.</param>
+public sealed record EventExample(ulong[] Features, string? Type, int? QuadClass, IReadOnlyList<(ulong[] Features, bool IsGold)>? Actors = null);
 
 /// <summary>When the event model overrules the rules; each a probability from the model.</summary>
 public sealed record EventModelOptions
@@ -75,13 +75,13 @@ public sealed class EventModel
     private const string Kind = "events";
     private const int Version = 1;
     private readonly SoftmaxModel _classifier;
-    private readonly SoftmaxModel? _targets;
+    private readonly SoftmaxModel? _actors;
     private readonly int[] _quadOfType;
 
-    private EventModel(SoftmaxModel classifier, SoftmaxModel? targets, ImmutableArray<string> types, int[] quadOfType, string trainedOn, EventModelOptions options)
+    private EventModel(SoftmaxModel classifier, SoftmaxModel? actors, ImmutableArray<string> types, int[] quadOfType, string trainedOn, EventModelOptions options)
     {
         _classifier = classifier;
-        _targets = targets;
+        _actors = actors;
         Types = types;
         _quadOfType = quadOfType;
         TrainedOn = trainedOn;
@@ -106,7 +106,7 @@ public sealed class EventModel
     public EventModel WithOptions(EventModelOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new EventModel(_classifier, _targets, Types, _quadOfType, TrainedOn, options) { Source = Source };
+        return new EventModel(_classifier, _actors, Types, _quadOfType, TrainedOn, options) { Source = Source };
     }
 
     /// <summary>Trains the classifier on <paramref name="examples"/>, deterministically for <paramref name="seed"/>.</summary>
@@ -160,9 +160,9 @@ public sealed class EventModel
         var softmax = SoftmaxOptions.Default with { Seed = seed };
 
         var classifier = SoftmaxModel.Train(training, types.Length + 1, softmax);
-        var targetExamples = examples.SelectMany(e => e.Targets ?? []).Select(t => SoftmaxExample.Of(t.Features, t.IsTarget ? 1 : 0, 2)).ToList();
-        var targets = targetExamples.Select(t => t.Target[1]).Distinct().Count() == 2 ? SoftmaxModel.Train(targetExamples, 2, softmax) : null;
-        return new EventModel(classifier, targets, types, quadOfType, trainedOn, options ?? EventModelOptions.Default);
+        var actorExamples = examples.SelectMany(e => e.Actors ?? []).Select(t => SoftmaxExample.Of(t.Features, t.IsGold ? 1 : 0, 2)).ToList();
+        var actors = actorExamples.Select(t => t.Target[1]).Distinct().Count() == 2 ? SoftmaxModel.Train(actorExamples, 2, softmax) : null;
+        return new EventModel(classifier, actors, types, quadOfType, trainedOn, options ?? EventModelOptions.Default);
     }
 
     /// <summary>What the model says of a sentence with <paramref name="features"/>.</summary>
@@ -304,28 +304,28 @@ public sealed class EventModel
     private int QuadOf(string? type) => type is not null && Types.IndexOf(type) is var i and >= 0 ? _quadOfType[i] : -1;
 
     /// <summary>The probability the target ranker gives each candidate of being the event's target.</summary>
-    private double TargetProbability(TargetCandidate candidate)
+    private double ActorProbability(ActorCandidate candidate)
     {
         Span<double> p = stackalloc double[2];
-        _targets!.Predict(candidate.Features, p);
+        _actors!.Predict(candidate.Features, p);
         return p[1];
     }
 
     /// <summary>The event with the ranker's source where it has none (or, past the margin, where the ranker prefers another).</summary>
     private CodedEvent WithSource(Document document, Sentence sentence, CodedEvent e, EventCoder coder, DateOnly? date, CameoTable table)
     {
-        if (_targets is null || !Options.RankSources || (e.Source.Length > 0 && Options.Retarget > 1))
+        if (_actors is null || !Options.RankSources || (e.Source.Length > 0 && Options.Retarget > 1))
         {
             return e;
         }
 
-        var candidates = TargetFeatures.For(document, sentence, e.Verb, EventTypes.Of(e.EventCode, table), e.Target, coder, date, PhraseRole.Source);
+        var candidates = ActorCandidates.For(document, sentence, e.Verb, EventTypes.Of(e.EventCode, table), e.Target, coder, date, PhraseRole.Source);
         if (candidates.Count == 0)
         {
             return e;
         }
 
-        var scored = candidates.Select(c => (Candidate: c, P: TargetProbability(c))).ToList();
+        var scored = candidates.Select(c => (Candidate: c, P: ActorProbability(c))).ToList();
         var best = scored.MaxBy(c => c.P);
         var current = e.Source.Length == 0 ? 0 : scored.Where(c => c.Candidate.Span.Start < e.Source.End && e.Source.Start < c.Candidate.Span.End).Select(c => c.P).DefaultIfEmpty(0).Max();
         var replace = e.Source.Length == 0
@@ -339,18 +339,18 @@ public sealed class EventModel
     /// <summary>The event with the ranker's target where it has none (or, past the margin, where the ranker prefers another).</summary>
     private CodedEvent WithTarget(Document document, Sentence sentence, CodedEvent e, EventCoder coder, DateOnly? date, CameoTable table)
     {
-        if (_targets is null || (e.Target.Length > 0 && Options.Retarget > 1))
+        if (_actors is null || (e.Target.Length > 0 && Options.Retarget > 1))
         {
             return e;
         }
 
-        var candidates = TargetFeatures.For(document, sentence, e.Verb, EventTypes.Of(e.EventCode, table), e.Source, coder, date);
+        var candidates = ActorCandidates.For(document, sentence, e.Verb, EventTypes.Of(e.EventCode, table), e.Source, coder, date);
         if (candidates.Count == 0)
         {
             return e;
         }
 
-        var scored = candidates.Select(c => (Candidate: c, P: TargetProbability(c))).ToList();
+        var scored = candidates.Select(c => (Candidate: c, P: ActorProbability(c))).ToList();
         var best = scored.MaxBy(c => c.P);
         if (e.Target.Length == 0)
         {
@@ -386,8 +386,8 @@ public sealed class EventModel
         writer.Write(Options.KeepSameClass);
         writer.Write(Options.RankSources);
         _classifier.Write(writer);
-        writer.Write(_targets is not null);
-        _targets?.Write(writer);
+        writer.Write(_actors is not null);
+        _actors?.Write(writer);
     });
 
     /// <summary>Reads a model <see cref="Save"/> wrote.</summary>
@@ -412,18 +412,18 @@ public sealed class EventModel
 
         var options = new EventModelOptions { Veto = reader.ReadDouble(), Keep = reader.ReadDouble(), Retype = reader.ReadDouble(), Add = reader.ReadDouble(), Target = reader.ReadDouble(), Retarget = reader.ReadDouble(), KeepSameClass = reader.ReadBoolean(), RankSources = reader.ReadBoolean() };
         var classifier = SoftmaxModel.Read(reader);
-        var targets = reader.ReadBoolean() ? SoftmaxModel.Read(reader) : null;
+        var actors = reader.ReadBoolean() ? SoftmaxModel.Read(reader) : null;
         if (classifier.ClassCount != count + 1)
         {
             throw new InvalidDataException("the classifier does not match the types");
         }
 
-        if (targets is { ClassCount: not 2 })
+        if (actors is { ClassCount: not 2 })
         {
-            throw new InvalidDataException("the target ranker is not a two-class model");
+            throw new InvalidDataException("the actor ranker is not a two-class model");
         }
 
-        return new EventModel(classifier, targets, types.MoveToImmutable(), quadOfType, trainedOn, options) { Source = new SourceLine(Path.GetFileName(path), 0) };
+        return new EventModel(classifier, actors, types.MoveToImmutable(), quadOfType, trainedOn, options) { Source = new SourceLine(Path.GetFileName(path), 0) };
     });
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

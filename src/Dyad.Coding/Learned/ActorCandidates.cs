@@ -13,19 +13,19 @@ public enum PhraseRole
     Target,
 }
 
-/// <summary>A noun phrase that could be an event's target (or source): its head, its actor code and words, and its features.</summary>
+/// <summary>A noun phrase that could be an event's source or target: its head, its actor code and words, and its features.</summary>
 /// <param name="Head">Document index of the phrase's head.</param>
 /// <param name="Code">Its actor code, <c>---</c> when the knowledge base does not know it.</param>
 /// <param name="Span">Its words.</param>
 /// <param name="Features">What the ranker reads of it.</param>
-public sealed record TargetCandidate(int Head, string Code, TokenSpan Span, ulong[] Features);
+public sealed record ActorCandidate(int Head, string Code, TokenSpan Span, ulong[] Features);
 
 /// <summary>
-/// The candidates for an event's target and what the target ranker reads of each: the noun phrases of the sentence
+/// The candidates for an event's source or target and what the actor ranker reads of each: the noun phrases of the sentence
 /// (their heads), described by their relation, preposition, place and distance from the event's verb, the event's type
 /// and verb, and whether the knowledge base knows the phrase as an actor.
 /// </summary>
-public static class TargetFeatures
+public static class ActorCandidates
 {
     private static readonly string[] Heads = ["nsubj", "obj", "iobj", "obl", "nmod", "appos", "conj", "dep", "root", "xcomp"];
 
@@ -61,7 +61,7 @@ public static class TargetFeatures
     /// <param name="coder">The coder, to resolve each phrase's actor.</param>
     /// <param name="date">The story's date, for dated actor roles.</param>
     /// <exception cref="ArgumentNullException"><paramref name="document"/> or <paramref name="coder"/> is null.</exception>
-    public static IReadOnlyList<TargetCandidate> For(Document document, Sentence sentence, int verb, string? type, TokenSpan source, EventCoder coder, DateOnly? date) =>
+    public static IReadOnlyList<ActorCandidate> For(Document document, Sentence sentence, int verb, string? type, TokenSpan source, EventCoder coder, DateOnly? date) =>
         For(document, sentence, verb, type, source, coder, date, PhraseRole.Target);
 
     /// <summary>
@@ -77,7 +77,7 @@ public static class TargetFeatures
     /// <param name="date">The story's date, for dated actor roles.</param>
     /// <param name="role">Which side is sought: the features differ by side, so one ranker can learn both.</param>
     /// <exception cref="ArgumentNullException"><paramref name="document"/> or <paramref name="coder"/> is null.</exception>
-    public static IReadOnlyList<TargetCandidate> For(Document document, Sentence sentence, int verb, string? type, TokenSpan other, EventCoder coder, DateOnly? date, PhraseRole role)
+    public static IReadOnlyList<ActorCandidate> For(Document document, Sentence sentence, int verb, string? type, TokenSpan other, EventCoder coder, DateOnly? date, PhraseRole role)
     {
         var source = other;
         ArgumentNullException.ThrowIfNull(document);
@@ -85,7 +85,7 @@ public static class TargetFeatures
         var heads = Candidates(document, sentence).Where(h => h != verb && !(source.Start <= h && h < source.End)).ToList();
         var actors = coder.ActorsAt(document, sentence, heads, date);
         var firstAfter = heads.FirstOrDefault(h => h > verb, -1);
-        var result = new List<TargetCandidate>();
+        var result = new List<ActorCandidate>();
         for (var i = 0; i < heads.Count; i++)
         {
             var (code, span) = actors[i];
@@ -105,7 +105,7 @@ public static class TargetFeatures
                 }
             }
 
-            result.Add(new TargetCandidate(heads[i], code, span, features));
+            result.Add(new ActorCandidate(heads[i], code, span, features));
         }
 
         return result;
