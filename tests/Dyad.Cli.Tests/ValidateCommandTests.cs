@@ -33,7 +33,7 @@ public sealed class ValidateCommandTests : IDisposable
         1	Gondor	Gondor	PROPN	NNP	_	2	nsubj	_	_
         2	criticized	criticize	VERB	VBD	_	0	root	_	_
         3	Arnor	Arnor	PROPN	NNP	_	2	obj	_	_
-        </Parse></Sentence>
+        </Parse> </Sentence>
         </Sentences>
         </Validation>
         """;

@@ -7,7 +7,7 @@ namespace Dyad.Coding.Tests;
 public sealed partial class ValidationSuiteReaderTests
 {
     private const string UniversalSuite = """
-        <?xml version='1.0' encoding='utf-8'?>
+        <?xml version="1.0" encoding="UTF-8"?>
         <Validation>
         #   a header outside any comment that names <EventCoding...> records, as UniversalPetrarch's does
         <Environment>
@@ -24,9 +24,9 @@ public sealed partial class ValidationSuiteReaderTests
         met.
         </Text>
         <Parse>
-        1	Arnor	Arnor	PROPN	NNP	Number=Sing	4	nsubj	_	_
+        1	Arnor	Arnor	PROPN	NNP	_	4	nsubj	_	_
         2	and	and	CCONJ	CC	_	3	cc	_	_
-        3	Gondor	Gondor	PROPN	NNP	Number=Sing	1	conj	_	_
+        3	Gondor	Gondor	PROPN	NNP	_	1	conj	_	_
         4	met	meet	VERB	VBD	Tense=Past	0	root	_	SpaceAfter=No
         5	.	.	PUNCT	.	_	4	punct	_	_
         </Parse>
@@ -39,17 +39,17 @@ public sealed partial class ValidationSuiteReaderTests
         1	Gondor	Gondor	PROPN	NNP	_	2	nsubj	_	_
         2	criticized	criticize	VERB	VBD	_	0	root	_	_
         3	Arnor	Arnor	PROPN	NNP	_	2	obj	_	_
-        </Parse></Sentence>
+        </Parse> </Sentence>
 
         <Sentence category="ARNOR" date="30190403" id="ARN-03" evaluate="true"/>
         <!-- no closing tag: the parts run to the next record -->
-        <EventCoding noevents="True" />
+        <EventCoding noevents="true"/>
         <Text>Arnor slept.</Text>
         <Parse>
         1	Arnor	Arnor	PROPN	NNP	_	2	nsubj	_	_
         2	slept	sleep	VERB	VBD	_	0	root	_	_
         </Parse>
-        <Config option="require_dyad" value="False" />
+        <Config option="require_dyad" value="False"/>
         <Sentence category="ARNOR" date="30190404" id="ARN-04" evaluate="true"/>
         <EventCoding eventcode="010" sourcecode="ARN" targetcode="---" />
         <Text>Arnor spoke.</Text>
