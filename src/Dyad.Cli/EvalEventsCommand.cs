@@ -49,22 +49,12 @@ internal static class EvalEventsCommand
                 return ExitCodes.Usage;
             }
 
-            var coder = new EventCoder(CliDictionaries.Load(parsed.GetValue(dictionaries), error), CliDictionaries.CodingOptionsFor(null, CliDictionaries.IsPhoenix(parsed.GetValue(dictionaries))));
-            var analyzer = new ArticleAnalyzer(CliPipeline.Load(parsed, models, beam, fast), coder, geocoder: null);
-            var problems = new List<string>();
-            var sets = new List<ParsedGoldSet>();
-            foreach (var file in parsed.GetValue(gold) ?? [])
+            if (CliEventGold.Load(parsed, parsed.GetValue(gold) ?? [], dictionaries, models, beam, fast, error) is not { } loaded)
             {
-                if (!file.Exists)
-                {
-                    error.WriteLine($"dyad: {ErrorCodes.InputUnreadable}: gold file {file.FullName} does not exist.");
-                    return ExitCodes.InputProblem;
-                }
-
-                sets.Add(EventEvaluation.Parse(file.FullName, analyzer, problems));
+                return ExitCodes.InputProblem;
             }
 
-            problems.ForEach(error.WriteLine);
+            var (coder, sets) = loaded;
             if (sets.Sum(s => s.Gold.Count) == 0)
             {
                 error.WriteLine($"dyad: {ErrorCodes.NoTrainingData}: the gold files hold no usable record.");

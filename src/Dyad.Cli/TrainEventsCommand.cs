@@ -31,22 +31,13 @@ internal static class TrainEventsCommand
         {
             var log = parsed.InvocationConfiguration.Error;
             var clock = Stopwatch.StartNew();
-            var coder = new EventCoder(CliDictionaries.Load(parsed.GetValue(dictionaries), log));
-            var analyzer = new ArticleAnalyzer(CliPipeline.Load(parsed, models, beam, fast), coder, geocoder: null);
-            var problems = new List<string>();
-            var sets = new List<ParsedGoldSet>();
-            foreach (var file in parsed.GetValue(train) ?? [])
+            if (CliEventGold.Load(parsed, parsed.GetValue(train) ?? [], dictionaries, models, beam, fast, log) is not { } loaded)
             {
-                if (!file.Exists)
-                {
-                    log.WriteLine($"dyad: {ErrorCodes.InputUnreadable}: training file {file.FullName} does not exist.");
-                    return ExitCodes.InputProblem;
-                }
-
-                sets.Add(EventEvaluation.Parse(file.FullName, analyzer, problems));
+                return ExitCodes.InputProblem;
             }
 
-            problems.ForEach(log.WriteLine);
+            var (coder, sets) = loaded;
+
             var examples = EventEvaluation.Examples(sets, coder);
             if (!examples.Any(e => e.Example.Type is not null) || !examples.Any(e => e.Example.QuadClass is not null))
             {

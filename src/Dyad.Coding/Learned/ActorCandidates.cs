@@ -50,21 +50,6 @@ public static class ActorCandidates
     }
 
     /// <summary>
-    /// The candidates for the target of an event of <paramref name="type"/> at <paramref name="verb"/>: every noun phrase
-    /// of the sentence outside the verb and the source's words, with its actor as the rules resolve it and its features.
-    /// </summary>
-    /// <param name="document">A parsed document.</param>
-    /// <param name="sentence">The event's sentence.</param>
-    /// <param name="verb">Document index of the event's verb.</param>
-    /// <param name="type">The event's type, or null.</param>
-    /// <param name="source">The source's tokens (none for an unknown source).</param>
-    /// <param name="coder">The coder, to resolve each phrase's actor.</param>
-    /// <param name="date">The story's date, for dated actor roles.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="document"/> or <paramref name="coder"/> is null.</exception>
-    public static IReadOnlyList<ActorCandidate> For(Document document, Sentence sentence, int verb, string? type, TokenSpan source, EventCoder coder, DateOnly? date) =>
-        For(document, sentence, verb, type, source, coder, date, PhraseRole.Target);
-
-    /// <summary>
     /// The candidates for the <paramref name="role"/> of an event of <paramref name="type"/> at <paramref name="verb"/>:
     /// every noun phrase of the sentence outside the verb and the other side's words (<paramref name="other"/>).
     /// </summary>
@@ -121,7 +106,7 @@ public static class ActorCandidates
         var result = new List<int>();
         for (var t = sentence.TokenStart; t < sentence.TokenEnd; t++)
         {
-            if (document.Tags[t].Upos is "NOUN" or "PROPN" && Heads.Contains(BaseRelation(document.Dependencies[t].Relation), StringComparer.Ordinal))
+            if (document.Tags[t].Upos is "NOUN" or "PROPN" && Heads.Contains(EventFeatures.BaseRelation(document.Dependencies[t].Relation), StringComparer.Ordinal))
             {
                 result.Add(t);
             }
@@ -143,7 +128,7 @@ public static class ActorCandidates
     public static ulong[] Of(Document document, Sentence sentence, int verb, string? type, int head, bool known, bool firstAfter, bool inside)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var relation = FeatureHash.OfText(BaseRelation(document.Dependencies[head].Relation));
+        var relation = FeatureHash.OfText(EventFeatures.BaseRelation(document.Dependencies[head].Relation));
         var typeKey = FeatureHash.OfText(type ?? "-");
         var verbLemma = FeatureHash.OfText(document.Lemmas[verb] ?? string.Empty, lowercase: true);
         var caseWord = FeatureHash.OfText(CaseOf(document, sentence, head), lowercase: true);
@@ -178,23 +163,12 @@ public static class ActorCandidates
     {
         for (var t = sentence.TokenStart; t < sentence.TokenEnd; t++)
         {
-            if (document.Dependencies[t].Head == head - sentence.TokenStart && BaseRelation(document.Dependencies[t].Relation) == "case")
+            if (document.Dependencies[t].Head == head - sentence.TokenStart && EventFeatures.BaseRelation(document.Dependencies[t].Relation) == "case")
             {
                 return document.Form(t);
             }
         }
 
         return string.Empty;
-    }
-
-    private static string BaseRelation(string? relation)
-    {
-        if (string.IsNullOrEmpty(relation))
-        {
-            return string.Empty;
-        }
-
-        var colon = relation.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? relation : relation[..colon];
     }
 }

@@ -188,7 +188,8 @@ public static class EventFeatures
             .Distinct(StringComparer.Ordinal);
     }
 
-    private static string BaseRelation(string? relation)
+    /// <summary>A dependency relation without its subtype (<c>obl</c> for <c>obl:tmod</c>); empty for none.</summary>
+    internal static string BaseRelation(string? relation)
     {
         if (string.IsNullOrEmpty(relation))
         {

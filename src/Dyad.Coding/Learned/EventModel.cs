@@ -232,7 +232,7 @@ public sealed class EventModel
 
             if (sentence.Length > 0)
             {
-                events.AddRange(Amend(document, sentence, inSentence, coder, date, table, notes).Select(e => WithTarget(document, sentence, WithSource(document, sentence, e, coder, date, table), coder, date, table)));
+                events.AddRange(Amend(document, sentence, inSentence, coder, date, table, notes).Select(e => WithActor(document, sentence, WithActor(document, sentence, e, coder, date, table, PhraseRole.Source), coder, date, table, PhraseRole.Target)));
             }
         }
 
@@ -311,15 +311,19 @@ public sealed class EventModel
         return p[1];
     }
 
-    /// <summary>The event with the ranker's source where it has none (or, past the margin, where the ranker prefers another).</summary>
-    private CodedEvent WithSource(Document document, Sentence sentence, CodedEvent e, EventCoder coder, DateOnly? date, CameoTable table)
+    /// <summary>
+    /// The event with the ranker's phrase for <paramref name="role"/> where that side has none, or, past the margin,
+    /// where the ranker prefers another phrase to the one it has.
+    /// </summary>
+    private CodedEvent WithActor(Document document, Sentence sentence, CodedEvent e, EventCoder coder, DateOnly? date, CameoTable table, PhraseRole role)
     {
-        if (_actors is null || !Options.RankSources || (e.Source.Length > 0 && Options.Retarget > 1))
+        var (own, other) = role == PhraseRole.Source ? (e.Source, e.Target) : (e.Target, e.Source);
+        if (_actors is null || (role == PhraseRole.Source && !Options.RankSources) || (own.Length > 0 && Options.Retarget > 1))
         {
             return e;
         }
 
-        var candidates = ActorCandidates.For(document, sentence, e.Verb, EventTypes.Of(e.EventCode, table), e.Target, coder, date, PhraseRole.Source);
+        var candidates = ActorCandidates.For(document, sentence, e.Verb, EventTypes.Of(e.EventCode, table), other, coder, date, role);
         if (candidates.Count == 0)
         {
             return e;
@@ -327,42 +331,20 @@ public sealed class EventModel
 
         var scored = candidates.Select(c => (Candidate: c, P: ActorProbability(c))).ToList();
         var best = scored.MaxBy(c => c.P);
-        var current = e.Source.Length == 0 ? 0 : scored.Where(c => c.Candidate.Span.Start < e.Source.End && e.Source.Start < c.Candidate.Span.End).Select(c => c.P).DefaultIfEmpty(0).Max();
-        var replace = e.Source.Length == 0
+        static bool Overlaps(TokenSpan a, TokenSpan b) => a.Start < b.End && b.Start < a.End;
+        var current = own.Length == 0 ? 0 : scored.Where(c => Overlaps(c.Candidate.Span, own)).Select(c => c.P).DefaultIfEmpty(0).Max();
+        var replace = own.Length == 0
             ? best.P >= Options.Target
-            : best.P - current >= Options.Retarget && !(best.Candidate.Span.Start < e.Source.End && e.Source.Start < best.Candidate.Span.End);
-        return replace
-            ? e with { SourceCode = best.Candidate.Code, Source = best.Candidate.Span, Rule = e.Rule + Invariant($" + source by {Name} {best.P:0.00}") }
-            : e;
-    }
-
-    /// <summary>The event with the ranker's target where it has none (or, past the margin, where the ranker prefers another).</summary>
-    private CodedEvent WithTarget(Document document, Sentence sentence, CodedEvent e, EventCoder coder, DateOnly? date, CameoTable table)
-    {
-        if (_actors is null || (e.Target.Length > 0 && Options.Retarget > 1))
+            : best.P - current >= Options.Retarget && !Overlaps(best.Candidate.Span, own);
+        if (!replace)
         {
             return e;
         }
 
-        var candidates = ActorCandidates.For(document, sentence, e.Verb, EventTypes.Of(e.EventCode, table), e.Source, coder, date);
-        if (candidates.Count == 0)
-        {
-            return e;
-        }
-
-        var scored = candidates.Select(c => (Candidate: c, P: ActorProbability(c))).ToList();
-        var best = scored.MaxBy(c => c.P);
-        if (e.Target.Length == 0)
-        {
-            return best.P >= Options.Target
-                ? e with { TargetCode = best.Candidate.Code, Target = best.Candidate.Span, Rule = e.Rule + Invariant($" + target by {Name} {best.P:0.00}") }
-                : e;
-        }
-
-        var current = scored.Where(c => c.Candidate.Span.Start < e.Target.End && e.Target.Start < c.Candidate.Span.End).Select(c => c.P).DefaultIfEmpty(0).Max();
-        return best.P - current >= Options.Retarget && !(best.Candidate.Span.Start < e.Target.End && e.Target.Start < best.Candidate.Span.End)
-            ? e with { TargetCode = best.Candidate.Code, Target = best.Candidate.Span, Rule = e.Rule + Invariant($" + target by {Name} {best.P:0.00}") }
-            : e;
+        var rule = e.Rule + Invariant($" + {(role == PhraseRole.Source ? "source" : "target")} by {Name} {best.P:0.00}");
+        return role == PhraseRole.Source
+            ? e with { SourceCode = best.Candidate.Code, Source = best.Candidate.Span, Rule = rule }
+            : e with { TargetCode = best.Candidate.Code, Target = best.Candidate.Span, Rule = rule };
     }
 
     /// <summary>Writes the model to <paramref name="path"/>.</summary>
