@@ -2,11 +2,11 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Dyad.Coding.Coding;
 using Dyad.Coding.Learned;
+using Dyad.Events;
 using Dyad.Geo;
 using Dyad.Ingest;
 using Dyad.Nlp;
 using Dyad.Nlp.Text;
-using Dyad.Store.Export;
 
 namespace Dyad.Analysis;
 
@@ -80,14 +80,8 @@ public sealed class ArticleAnalyzer
     {
         ArgumentNullException.ThrowIfNull(article);
         var published = article.Published?.Date;
-        var fields = new DocumentFields(
-            article.Id,
-            article.Title,
-            article.Source,
-            article.Url,
-            published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            article.PublishedFrom);
-        var events = new List<ArticleEvent>();
+        var fields = new EventDocument(article.Id, article.Title, article.Source, article.Url, published, article.PublishedFrom);
+        var events = new List<EventRecord>();
         var places = new List<Toponym>();
         var sentences = 0;
 
@@ -97,10 +91,10 @@ public sealed class ArticleAnalyzer
         Toponym? filedAt = null;
         if (article.Dateline is { } dateline && dateline.Range.End <= text.Length && dateline.Range.Start >= 0)
         {
-            if (_geocoder is not null)
+            if (_geocoder is { } geocoder)
             {
-                var found = _geocoder.Geocode(article.Text[dateline.Range.Start..dateline.Range.End])
-                    .Select(t => Shift(t, dateline.Range.Start)).ToList();
+                var found = StageFailedException.Run("places", () => geocoder.Geocode(article.Text[dateline.Range.Start..dateline.Range.End])
+                    .Select(t => Shift(t, dateline.Range.Start)).ToList());
                 places.AddRange(found);
                 filedAt = found.FirstOrDefault(t => t.Place is not null && t.Kind == ToponymKind.Place);
             }
@@ -110,8 +104,8 @@ public sealed class ArticleAnalyzer
         foreach (var chunk in TextChunks.Split(text, ChunkLength))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var document = _pipeline.Process(new Document(article.Id, text[chunk.Start..chunk.End]), cancellationToken);
-            var rules = _coder.Code(document, published);
+            var document = StageFailedException.Run("language", () => _pipeline.Process(new Document(article.Id, text[chunk.Start..chunk.End]), cancellationToken));
+            var rules = StageFailedException.Run("coding", () => _coder.Code(document, published));
             if (rules.StoryDiscarded)
             {
                 // A story discard (PETRARCH's conventions) drops the article's events, those of earlier pieces too.
@@ -119,14 +113,17 @@ public sealed class ArticleAnalyzer
                 events.Clear();
             }
 
-            ImmutableArray<CodedEvent> coded = storyDiscarded ? [] : (Model is null ? rules : Model.Apply(document, rules, _coder, published)).Events;
+            var model = Model;
+            ImmutableArray<CodedEvent> coded = storyDiscarded ? [] : model is null ? rules.Events : StageFailedException.Run("learned", () => model.Apply(document, rules, _coder, published)).Events;
             var context = coded.SelectMany(e => new[] { e.SourceCode, e.TargetCode }).Where(c => c.Length >= 3 && c[0] != '-').ToList();
-            var toponyms = _geocoder?.Geocode(document, context) ?? [];
+            IReadOnlyList<Toponym> toponyms = _geocoder is { } chunkGeocoder ? StageFailedException.Run("places", () => chunkGeocoder.Geocode(document, context)) : [];
             // Demonyms ("Russian") and modifiers ("Mansfield Mayor") are listed with the places but never locate an event.
             var locating = toponyms.Where(t => t.Kind == ToponymKind.Place).ToList();
             foreach (var e in coded)
             {
-                events.Add(Build(document, e, published, locating, chunk.Start, sentences, fields, filedAt));
+                var offset = chunk.Start;
+                var before = sentences;
+                events.Add(StageFailedException.Run("date-and-place", () => Build(document, e, published, locating, offset, before, fields, filedAt)));
             }
 
             places.AddRange(toponyms.Select(t => Shift(t, chunk.Start)));
@@ -136,17 +133,18 @@ public sealed class ArticleAnalyzer
         return new AnalyzedArticle(article, events, places, sentences);
     }
 
-    private static ArticleEvent Build(Document document, CodedEvent coded, DateOnly? published, IReadOnlyList<Toponym> toponyms, int offset, int sentenceBase, DocumentFields fields, Toponym? filedAt)
+    private static EventRecord Build(Document document, CodedEvent coded, DateOnly? published, IReadOnlyList<Toponym> toponyms, int offset, int sentenceBase, EventDocument fields, Toponym? filedAt)
     {
-        var record = EventRecord.Create(document, coded, published);
+        var record = EventRecords.From(document, coded, published);
         var evidence = record.Evidence;
         var sentence = new TextRange(evidence.Start, evidence.End);
 
-        string? date = null, precision = null, dateEvidence = null;
+        DateOnly? date = null;
+        string? precision = null, dateEvidence = null;
         if (published is { } day)
         {
             var when = EventDateResolver.Resolve(evidence.Text, day, evidence.Start, evidence.Verb.Start);
-            date = when.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            date = when.Date;
             precision = when.FromText ? when.Precision.ToString().ToLowerInvariant() : "published";
             dateEvidence = when.FromText ? when.Evidence : null;
         }
@@ -181,10 +179,10 @@ public sealed class ArticleAnalyzer
         // around it.
         var syntax = VerbToken(document, sentenceIndex, evidence.Verb.Start) is { } verb ? new EventSyntax(document, sentenceIndex, verb) : null;
         var where = ActionLocation.Choose(toponyms, sentence, syntax, actors);
-        var location = where?.Place is null ? null : PlaceFields.From(Shift(where, offset));
+        var location = where?.Place is null ? null : Place(Shift(where, offset));
         if (location is null && filedAt is not null && sentenceBase == 0 && evidence.Sentence == 1)
         {
-            location = PlaceFields.From(filedAt);
+            location = Place(filedAt);
         }
 
         // The source's words name who acted, but a place marked as one inside them ("demonstrators in Nepal protested",
@@ -192,49 +190,34 @@ public sealed class ArticleAnalyzer
         if (location is null && evidence.Source is { } actor
             && ActionLocation.Choose([.. toponyms.Where(t => t.HasLocationCue && t.Start >= actor.Start && t.End <= actor.End)], sentence, syntax) is { } actorPlace)
         {
-            location = PlaceFields.From(Shift(actorPlace, offset));
+            location = Place(Shift(actorPlace, offset));
         }
 
         if (location is null && evidence.Target is { } aimed
             && toponyms.FirstOrDefault(t => t.Place is not null && t.Start < aimed.End && aimed.Start < t.End) is { } targetPlace)
         {
-            location = PlaceFields.From(Shift(targetPlace, offset));
+            location = Place(Shift(targetPlace, offset));
         }
 
         if (location is null && ActionLocation.Choose(toponyms, sentence, syntax, actors, previous, next) is { Place: not null } near)
         {
-            location = PlaceFields.From(Shift(near, offset));
+            location = Place(Shift(near, offset));
         }
 
-        static TextSpan? Move(TextSpan? span, int by) => span is null ? null : span with { Start = span.Start + by, End = span.End + by };
-        var moved = evidence with
+        return record with
         {
-            Sentence = evidence.Sentence + sentenceBase,
-            Start = evidence.Start + offset,
-            End = evidence.End + offset,
-            Source = Move(evidence.Source, offset),
-            Verb = Move(evidence.Verb, offset)!,
-            Target = Move(evidence.Target, offset),
+            Date = date,
+            DatePrecision = precision,
+            DateEvidence = dateEvidence,
+            Location = location,
+            Evidence = evidence.Shift(offset, sentenceBase),
+            Document = fields,
         };
-        return new ArticleEvent(
-            date,
-            precision,
-            dateEvidence,
-            record.Source,
-            record.Target,
-            ActorParts.CountryOf(record.Source),
-            ActorParts.CountryOf(record.Target),
-            record.Cameo,
-            record.Root,
-            record.QuadClass,
-            record.Goldstein,
-            record.Plover,
-            location,
-            moved,
-            record.Rule,
-            record.RuleSource,
-            fields);
     }
+
+    /// <summary>The event-place fields of a resolved toponym, with the words it was read from.</summary>
+    private static EventPlace Place(Toponym toponym) =>
+        new(toponym.Name, toponym.Country, toponym.Adm1, toponym.Latitude, toponym.Longitude, toponym.GeoNamesId, toponym.Feature, toponym.Text, toponym.Start, toponym.End);
 
     /// <summary>A toponym found in a piece of the text, with its offsets moved to the whole text's.</summary>
     private static Toponym Shift(Toponym toponym, int by) => toponym with { Start = toponym.Start + by, End = toponym.End + by };

@@ -1,5 +1,5 @@
+using Dyad.Documents;
 using Dyad.Ingest;
-using Dyad.Store;
 
 namespace Dyad.Analysis;
 
@@ -52,5 +52,20 @@ public static class ArticleDocuments
             ? new[] { article.Id, article.Id[..hash] }
             : [article.Id];
         return !stems.Any(stem => input == stem || input.EndsWith("/" + stem, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A stored document as the analyzer takes it again (for re-coding): its key as id, its metadata, its publication
+    /// time and its text.
+    /// </summary>
+    /// <param name="document">A stored document.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="document"/> is null.</exception>
+    public static Article ToArticle(StoredDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var published = document.Published is { } p
+            ? new PublicationDate(DateOnly.FromDateTime(p.UtcDateTime), TimeOnly.FromDateTime(p.UtcDateTime), TimeSpan.Zero)
+            : null;
+        return new Article(document.Key, document.Title, null, document.Source, null, document.Url, published, document.PublishedFrom, document.Text, ArticleFormat.Text, "store", string.Empty, []);
     }
 }

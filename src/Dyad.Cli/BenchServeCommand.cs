@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Dyad.Coding.Coding;
+using Dyad.Documents;
+using Dyad.Events;
 using Dyad.Server;
 using Dyad.Store;
 
@@ -162,7 +164,7 @@ internal static class BenchServeCommand
         {
             var day = start.AddDays(random.Next(3 * 365));
             var text = new System.Text.StringBuilder();
-            var mentions = new List<EventMention>();
+            var mentions = new List<EventRecord>();
             for (var k = 0; k < EventsPerDocument; k++)
             {
                 // A few countries dominate, as in news.
@@ -183,10 +185,8 @@ internal static class BenchServeCommand
                     new TextSpan(Name(source.Code), at, at + Name(source.Code).Length),
                     new TextSpan(code.Verb, verbAt, verbAt + code.Verb.Length),
                     new TextSpan(Name(target.Code), targetAt, targetAt + Name(target.Code).Length));
-                var iso = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                var record = new EventRecord(iso, source.Code, target.Code, code.Code, code.Code[..2], code.Quad, code.Goldstein, new PloverFields(code.Plover, null, null), evidence, "* " + code.Verb.ToUpperInvariant(), "synthetic:" + code.Code);
-                var location = random.Next(4) == 0 ? null : new EventLocation(target.Capital, target.Iso2, null, target.Lat, target.Lon, null, "city");
-                mentions.Add(new EventMention(record, "day", location));
+                var location = random.Next(4) == 0 ? null : new EventPlace(target.Capital, target.Iso2, null, target.Lat, target.Lon, null, "city");
+                mentions.Add(new EventRecord(day, "day", null, source.Code, target.Code, code.Code, code.Quad, code.Goldstein, new PloverFields(code.Plover, null, null), location, evidence, "* " + code.Verb.ToUpperInvariant(), "synthetic:" + code.Code, null));
             }
 
             batch.Add(new IngestDocument(

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Dyad.Analysis;
+using Dyad.Events;
 using Dyad.Ingest;
 
 namespace Dyad.Cli;
@@ -11,6 +12,9 @@ namespace Dyad.Cli;
 /// </summary>
 internal static class CodeCommand
 {
+    /// <summary>Articles analysed at once (then printed in order before the next batch is read).</summary>
+    private const int BatchSize = 32;
+
     public static Command Create()
     {
         var files = new Argument<string[]>("files") { Description = "Articles to code: text, HTML, RSS/Atom or JSON Lines files, or folders of them; '-' or none reads standard input.", Arity = ArgumentArity.ZeroOrMore };
@@ -42,18 +46,32 @@ internal static class CodeCommand
                 output.WriteLine("date        source      target      cameo  goldstein  place            words (source | verb | target)   rule");
             }
 
-            foreach (var article in CliArticles.Accepted(CliArticles.Read(parsed.GetValue(files) ?? [], day), error, () => exit = ExitCodes.InputProblem))
+            // Articles are analysed a batch at a time on every core, through the ingest service's analysis, and printed in
+            // input order; an article a stage fails on is reported (naming the stage) and the others go on.
+            foreach (var batch in CliArticles.Accepted(CliArticles.Read(parsed.GetValue(files) ?? [], day), error, () => exit = ExitCodes.InputProblem).Chunk(BatchSize))
             {
-                foreach (var e in analyzer.Analyze(article).Events)
+                var outcomes = DocumentIngest.AnalyzeAll(analyzer, batch, Environment.ProcessorCount, CancellationToken.None);
+                for (var i = 0; i < batch.Length; i++)
                 {
-                    count++;
-                    if (table)
+                    if (outcomes[i].Failure is { } failure)
                     {
-                        WriteRow(output, e);
+                        var article = batch[i];
+                        error.WriteLine($"{article.Input}{(article.Location.Length > 0 ? " " + article.Location : string.Empty)}: error: {ErrorCodes.AnalysisFailed}: {failure.Message}; the article was skipped.");
+                        exit = ExitCodes.InputProblem;
+                        continue;
                     }
-                    else
+
+                    foreach (var e in outcomes[i].Analyzed!.Events)
                     {
-                        Json.WriteRecord(output, e);
+                        count++;
+                        if (table)
+                        {
+                            WriteRow(output, e);
+                        }
+                        else
+                        {
+                            Json.WriteRecord(output, e);
+                        }
                     }
                 }
             }
@@ -63,11 +81,11 @@ internal static class CodeCommand
         return command;
     }
 
-    private static void WriteRow(TextWriter output, ArticleEvent e)
+    private static void WriteRow(TextWriter output, EventRecord e)
     {
         var words = $"{e.Evidence.Source?.Text ?? "-"} | {e.Evidence.Verb.Text} | {e.Evidence.Target?.Text ?? "-"}";
         var goldstein = e.Goldstein?.ToString("0.0", CultureInfo.InvariantCulture) ?? string.Empty;
         var place = e.Location?.Name ?? "-";
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Date ?? "-",-10}  {e.Source,-10}  {e.Target,-10}  {e.Cameo,-5}  {goldstein,9}  {place,-15}  {words,-32}  {e.Rule} ({e.RuleSource})"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",-10}  {e.Source,-10}  {e.Target,-10}  {e.Cameo,-5}  {goldstein,9}  {place,-15}  {words,-32}  {e.Rule} ({e.RuleSource})"));
     }
 }

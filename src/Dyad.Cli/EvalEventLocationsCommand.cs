@@ -95,7 +95,7 @@ internal static class EvalEventLocationsCommand
                 var article = AsArticle(reader, sentence.Text, id, path);
                 var events = analyzer.Analyze(article).Events;
                 var located = events
-                    .Select(e => new LocatedEvent(new TextRange(e.Evidence.Verb.Start, e.Evidence.Verb.End), e.Location is { } l ? new TextRange(l.Start, l.End) : null))
+                    .Select(e => new LocatedEvent(new TextRange(e.Evidence.Verb.Start, e.Evidence.Verb.End), e.Location is { Start: { } start, End: { } end } ? new TextRange(start, end) : null))
                     .ToList();
                 var outcomes = scores.Add(sentence.Verbs, located);
                 if (showMisses)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Dyad.Events;
 using Dyad.Store;
 using Dyad.Store.Export;
 
@@ -58,12 +59,12 @@ internal static class QueryCommand
         output.WriteLine("day         source      target      cameo  goldstein  plover        place            document                  words (source | verb | target)");
         await foreach (var m in store.QueryAsync(query, cancellationToken).ConfigureAwait(false))
         {
-            var e = m.Mention.Event;
+            var e = m.Event;
             var words = $"{e.Evidence.Source?.Text ?? "-"} | {e.Evidence.Verb.Text} | {e.Evidence.Target?.Text ?? "-"}";
             var goldstein = e.Goldstein?.ToString("0.0", CultureInfo.InvariantCulture) ?? string.Empty;
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{Day(m.Day),-10}  {e.Source,-10}  {e.Target,-10}  {e.Cameo,-5}  {goldstein,9}  {e.Plover.Event ?? "-",-12}  {m.Mention.Location?.Name ?? "-",-15}  {Shorten(m.Document.Key, 24),-24}  {words}"));
+                $"{Day(m.Day),-10}  {e.Source,-10}  {e.Target,-10}  {e.Cameo,-5}  {goldstein,9}  {e.Plover.Event ?? "-",-12}  {e.Location?.Name ?? "-",-15}  {Shorten(m.Document.Key, 24),-24}  {words}"));
             rows++;
         }
 
@@ -80,7 +81,7 @@ internal static class QueryCommand
 
         await foreach (var d in store.QueryDailyAsync(query, cancellationToken).ConfigureAwait(false))
         {
-            var e = d.First.Mention.Event;
+            var e = d.First.Event;
             if (jsonl)
             {
                 Json.WriteRecord(output, new DailyLine(
@@ -124,9 +125,9 @@ internal static class QueryCommand
     private sealed record DailyLine(
         long EventId,
         string? Day,
-        string Source,
-        string Target,
-        string Cameo,
+        ActorCode Source,
+        ActorCode Target,
+        CameoCode Cameo,
         string Root,
         int QuadClass,
         double? Goldstein,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Dyad.Analysis;
+using Dyad.Documents;
 using Dyad.Ingest;
 using Dyad.Store;
 
@@ -55,69 +56,16 @@ internal static class RecodeCommand
         return command;
     }
 
-    /// <summary>The documents a batch of re-coding reads before analysing them on several threads.</summary>
-    private const int BatchSize = 100;
-
-    private static async Task<(long Documents, long Before, long After, long Failed)> RecodeAsync(IEventStore store, ArticleAnalyzer analyzer, string version, int threads, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<RecodeTotals> RecodeAsync(IEventStore store, ArticleAnalyzer analyzer, string version, int threads, TextWriter error, CancellationToken cancellationToken)
     {
-        // The documents stream in batches, and each batch's events are replaced while the read goes on: the read sees the
-        // store as it was when it began (both engines keep snapshots), and no more than a batch of texts is held at once.
-        long documents = 0, before = 0, after = 0, failed = 0;
-        var chunk = new List<StoredDocument>(BatchSize);
-        await foreach (var document in store.ListDocumentsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            chunk.Add(document);
-            if (chunk.Count == BatchSize)
-            {
-                await RecodeBatchAsync().ConfigureAwait(false);
-            }
-        }
-
-        await RecodeBatchAsync().ConfigureAwait(false);
-        return (documents, before, after, failed);
-
-        async Task RecodeBatchAsync()
-        {
-            var analyzed = new AnalyzedArticle?[chunk.Count];
-            var failures = new Exception?[chunk.Count];
-            Parallel.For(0, chunk.Count, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken }, i =>
-            {
-                try
-                {
-                    analyzed[i] = analyzer.Analyze(ToArticle(chunk[i]), cancellationToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    failures[i] = e;
-                }
-            });
-
-            for (var i = 0; i < chunk.Count; i++)
-            {
-                documents++;
-                if (failures[i] is { } failure)
-                {
-                    // The document keeps its old events.
-                    failed++;
-                    error.WriteLine($"{chunk[i].Key}: error: analysis failed: {failure.GetType().Name}: {failure.Message}; its events were kept.");
-                    continue;
-                }
-
-                var mentions = analyzed[i]!.Events.Select(e => e.ToMention()).ToList();
-                before += await store.ReplaceEventsAsync(chunk[i].Key, mentions, version, cancellationToken).ConfigureAwait(false);
-                after += mentions.Count;
-            }
-
-            chunk.Clear();
-        }
+        var recode = new DocumentIngest(store, () => analyzer, () => version) { Threads = threads, Observer = new Reporter(error) };
+        return await recode.RecodeAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A stored document as the analyzer takes it: its key as id, its publication day (UTC) and its text.</summary>
-    private static Article ToArticle(StoredDocument document)
+    /// <summary>Says on standard error which documents kept their old events because their analysis failed.</summary>
+    private sealed class Reporter(TextWriter error) : IIngestObserver
     {
-        var published = document.Published is { } p
-            ? new PublicationDate(DateOnly.FromDateTime(p.UtcDateTime), TimeOnly.FromDateTime(p.UtcDateTime), TimeSpan.Zero)
-            : null;
-        return new Article(document.Key, document.Title, null, document.Source, null, document.Url, published, document.PublishedFrom, document.Text, ArticleFormat.Text, "store", string.Empty, []);
+        public void Failed(Article article, StageFailedException failure) =>
+            error.WriteLine($"{article.Id}: error: {ErrorCodes.AnalysisFailed}: {failure.Message}; its events were kept.");
     }
 }

@@ -41,6 +41,9 @@ public static class ErrorCodes
     /// <summary>A training or evaluation file holds no usable sentence.</summary>
     public const string NoTrainingData = "DY2004";
 
+    /// <summary>A stage of the analysis (language, coding, learned layer, dates, places) failed on a document.</summary>
+    public const string AnalysisFailed = "DY2005";
+
     /// <summary>A dictionary line does not follow its file's format and was skipped.</summary>
     public const string DictionaryLineSkipped = "DY3001";
 
@@ -159,6 +162,7 @@ public static class ErrorCodes
         [ModelUnreadable] = "A model file is missing, truncated or written by another version. Rebuild it with './dyad train' or restore it from the repository.",
         [StageOrder] = "A stage needs annotations that an earlier stage makes (for example the parser needs tags). Run the stages in the pipeline's order.",
         [NoTrainingData] = "A training or evaluation file holds no sentence that could be read. Check that it is CoNLL-U.",
+        [AnalysisFailed] = "A stage of the analysis failed on a document; the document is in the quarantine under that stage's name with the error, and the run went on. Please report it with the document (dyad quarantine shows it).",
         [DictionaryLineSkipped] = "A dictionary line does not follow the format its file header describes and was skipped; the rest of the file was read. Fix the line as the message says.",
         [DictionaryLineRepaired] = "A dictionary line had a mistake with one plausible repair (a missing bracket or dash, a legacy ';' comment) and was read as repaired. Fix the line so the repair is not needed.",
         [SynonymSetUndefined] = "A pattern or synonym set names a synonym set that the verb file never defines, so that pattern can never match. Define the set with '&NAME' and '+' lines, or correct the name.",

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dyad.Analysis;
+using Dyad.Documents;
+using Dyad.Events;
 using Dyad.Ingest;
 using Dyad.Nlp.Learning;
 using Dyad.Store;
@@ -98,72 +100,45 @@ internal sealed partial class DocumentWriter(DyadServerOptions options, TimeProv
         }
 
         var reader = new ArticleReader(new ReadOptions { Format = format, PublicationDate = published, MaxArticleChars = (int)Math.Min(int.MaxValue, options.MaxRequestBytes) });
-        var rejected = new List<RejectedDocument>();
-        var documents = new List<IngestDocument>();
-        var events = new List<ArticleEvent>();
-
-        // Each document's place in the body, and its key or its rejection, for the per-document answer.
-        var items = new List<(string Location, IngestDocument? Document, int Events, RejectedDocument? Rejection)>();
-
-        // "-" as the input's name makes ids content hashes, so the same text posted twice is stored once. The request's
-        // token stops reading and coding when the client goes away.
-        foreach (var result in reader.Read(new MemoryStream(body, writable: false), "-", cancellationToken))
+        var outcomes = new Outcomes();
+        var ingest = new DocumentIngest(options.Store, () => analyzer, () => options.KnowledgeBase)
         {
-            switch (result)
-            {
-                case ArticleRejected r:
-                    var rejection = new RejectedDocument(r.Location, r.Problem.Code, r.Problem.Message);
-                    rejected.Add(rejection);
-                    items.Add((r.Location, null, 0, rejection));
+            Observer = outcomes,
+            Clock = clock,
+            WriteLock = _writeLock,
+        };
 
-                    // Every rejected document is quarantined, as 'dyad ingest' does, so a bad item is never lost.
-                    await options.Store.QuarantineAsync(new QuarantineEntry("http:POST /api/documents", r.Location, "read", $"{r.Problem.Code}: {r.Problem.Message}", r.Raw, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-                    break;
-                case ArticleAccepted { Article: var article }:
-                    var analyzed = analyzer.Analyze(article, cancellationToken);
-                    var document = analyzed.ToIngestDocument();
-                    documents.Add(document);
-                    events.AddRange(analyzed.Events);
-                    items.Add((article.Location, document, analyzed.Events.Count, null));
-                    break;
-            }
-        }
-
-        if (documents.Count == 0 && rejected.Count > 0)
+        // "-" as the input's name makes ids content hashes, so the same text posted twice is stored once. Every rejected
+        // or failed document is quarantined, as 'dyad ingest' does, so a bad item is never lost. The request's token
+        // stops reading and coding when the client goes away.
+        var totals = await ingest.IngestAsync(reader.Read(new MemoryStream(body, writable: false), "-", cancellationToken), cancellationToken).ConfigureAwait(false);
+        var rejected = outcomes.Items.Where(o => o.Status == DocumentStatus.Rejected).Select(o => new RejectedDocument(o.Location, o.Code!, o.Message!)).ToList();
+        if (rejected.Count > 0 && rejected.Count == outcomes.Items.Count)
         {
             return Problems.Invalid(new(StringComparer.Ordinal) { ["body"] = [.. rejected.Select(r => $"{(r.Location.Length > 0 ? r.Location + ": " : string.Empty)}{r.Code}: {r.Message}")] });
         }
 
-        IngestCounts counts;
-        IReadOnlySet<string> before;
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            before = await options.Store.ContainsManyAsync([.. documents.Select(d => DocumentKey.Of(d.Document))], cancellationToken).ConfigureAwait(false);
-            counts = await options.Store.StoreAsync(documents, options.KnowledgeBase, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        var answers = outcomes.Items.Select((o, i) => new PostedItem(
+            i + 1,
+            o.Location,
+            o.Status.ToString().ToLowerInvariant(),
+            o.Key,
+            o.Analyzed?.Events.Count ?? 0,
+            o.Code,
+            o.Message)).ToList();
+        var events = outcomes.Items.SelectMany(o => o.Analyzed?.Events ?? []).ToList();
+        LogStored(logger, (int)totals.Stored, (int)totals.Events, (int)totals.Skipped);
+        return TypedResults.Ok(new PostResult((int)totals.Stored, (int)totals.Skipped, (int)totals.Events, (int)totals.Quarantined, rejected, events, answers));
+    }
 
-        var seen = new HashSet<string>(before, StringComparer.Ordinal);
-        var answers = new List<PostedItem>(items.Count);
-        foreach (var (location, document, found, rejection) in items)
-        {
-            var index = answers.Count + 1;
-            if (document is null)
-            {
-                answers.Add(new PostedItem(index, location, "rejected", null, 0, rejection!.Code, rejection.Message));
-                continue;
-            }
+    /// <summary>Collects each document's outcome, in the order the documents were read, for the answer.</summary>
+    private sealed class Outcomes : IIngestObserver
+    {
+        private readonly SortedDictionary<long, DocumentOutcome> _byNumber = [];
 
-            var key = DocumentKey.Of(document.Document);
-            answers.Add(new PostedItem(index, location, seen.Add(key) ? "stored" : "skipped", key, found, null, null));
-        }
+        public IReadOnlyList<DocumentOutcome> Items => [.. _byNumber.Values];
 
-        LogStored(logger, counts.DocumentsStored, counts.EventsStored, counts.DocumentsSkipped);
-        return TypedResults.Ok(new PostResult(counts.DocumentsStored, counts.DocumentsSkipped, counts.EventsStored, counts.Quarantined + rejected.Count, rejected, events, answers));
+        public void Done(DocumentOutcome outcome) => _byNumber[outcome.Number] = outcome;
     }
 
     private IResult TooLarge() => Problems.Result(

@@ -1,3 +1,4 @@
+using Dyad.Events;
 using Dyad.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -69,10 +70,10 @@ internal static class ReadEndpoints
         }
 
         var total = await options.Store.CountAsync(query, cancellationToken).ConfigureAwait(false);
-        var items = new List<ApiEvent>(size);
+        var items = new List<EventRecord>(size);
         await foreach (var mention in options.Store.QueryAsync(query with { Limit = size, Offset = skip }, cancellationToken).ConfigureAwait(false))
         {
-            items.Add(ApiEvent.From(mention));
+            items.Add(mention.Event);
         }
 
         return TypedResults.Ok(new EventPage(items, total, skip, size));
@@ -88,7 +89,7 @@ internal static class ReadEndpoints
         }
 
         var facts = new ApiDocument(document.Key, document.Title, document.Url, document.Source, document.Published, document.PublishedFrom, document.IngestedAt, document.StoryId, document.Text.Length, document.KnowledgeBase);
-        return TypedResults.Ok(new EventDetail(ApiEvent.From(mention), facts));
+        return TypedResults.Ok(new EventDetail(mention.Event, facts));
     }
 
     private static async Task<Results<Ok<Timeline>, ValidationProblem>> TimelineAsync([AsParameters] EventFilter filter, DyadServerOptions options, CancellationToken cancellationToken, string? bucket = null)

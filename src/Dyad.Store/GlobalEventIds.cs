@@ -1,4 +1,5 @@
 using System.Text;
+using Dyad.Events;
 
 namespace Dyad.Store;
 
@@ -17,9 +18,9 @@ public static class GlobalEventIds
     /// <param name="target">Target actor code.</param>
     /// <param name="cameo">CAMEO code.</param>
     /// <returns>A positive integer below 2^53 (FNV-1a 64 of the UTF-8 key, masked).</returns>
-    public static long Of(DateOnly? day, string source, string target, string cameo)
+    public static long Of(DateOnly? day, ActorCode source, ActorCode target, CameoCode cameo)
     {
-        var key = string.Join('\t', day?.DayNumber ?? -1, source, target, cameo);
+        var key = string.Join('\t', day?.DayNumber ?? -1, source.Value, target.Value, cameo.Value);
         var hash = 14695981039346656037UL;
         foreach (var b in Encoding.UTF8.GetBytes(key))
         {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Dyad.Documents;
 
 namespace Dyad.Store;
 

@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
-using Dyad.Coding.Coding;
+using Dyad.Documents;
+using Dyad.Events;
 
 namespace Dyad.Store;
 
@@ -246,7 +247,7 @@ public abstract partial class SqlEventStore : IEventStore
     }
 
     /// <inheritdoc />
-    public async Task<int> ReplaceEventsAsync(string documentKey, IReadOnlyList<EventMention> events, string knowledgeBase, CancellationToken cancellationToken)
+    public async Task<int> ReplaceEventsAsync(string documentKey, IReadOnlyList<EventRecord> events, string knowledgeBase, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documentKey);
         ArgumentNullException.ThrowIfNull(events);
@@ -341,7 +342,7 @@ public abstract partial class SqlEventStore : IEventStore
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
                         var first = ReadMention(reader, 5);
-                        var record = first.Mention.Event;
+                        var record = first.Event;
                         yield return new DailyEvent(
                             GlobalEventIds.Of(first.Day, record.Source, record.Target, record.Cameo),
                             first,
@@ -716,15 +717,14 @@ public abstract partial class SqlEventStore : IEventStore
         return inserted;
     }
 
-    private static object?[] EventRow(string documentKey, EventMention mention, string knowledgeBase)
+    private static object?[] EventRow(string documentKey, EventRecord record, string knowledgeBase)
     {
-        ArgumentNullException.ThrowIfNull(mention);
-        var record = mention.Event;
+        ArgumentNullException.ThrowIfNull(record);
         var evidence = record.Evidence;
-        var location = mention.Location;
+        var location = record.Location;
         return
         [
-            documentKey, evidence.Sentence, ParseDate(record.Date), mention.DatePrecision, record.Source, record.Target, record.Cameo, record.Root, record.QuadClass,
+            documentKey, evidence.Sentence, record.Date, record.DatePrecision, record.Source.Value, record.Target.Value, record.Cameo.Value, record.Root, record.QuadClass,
             record.Goldstein, record.Plover.Event, record.Plover.Mode, record.Plover.Context, evidence.Text, evidence.Start, evidence.End,
             evidence.Source?.Text, evidence.Source?.Start, evidence.Source?.End, evidence.Verb.Text, evidence.Verb.Start, evidence.Verb.End,
             evidence.Target?.Text, evidence.Target?.Start, evidence.Target?.End,
@@ -756,17 +756,6 @@ public abstract partial class SqlEventStore : IEventStore
         }
     }
 
-    private static DateOnly? ParseDate(string? date)
-    {
-        if (date is null)
-        {
-            return null;
-        }
-
-        return DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw new InvalidDataException($"The event date '{date}' is not of the form YYYY-MM-DD.");
-    }
 
     private async Task<bool> ExistsAsync(DbConnection connection, DbTransaction? transaction, string key, CancellationToken cancellationToken)
     {
@@ -882,27 +871,32 @@ public abstract partial class SqlEventStore : IEventStore
 
         var documentKey = reader.GetString(at + 2);
         var evidence = new EventEvidence(documentKey, I(3)!.Value, S(15)!, I(16)!.Value, I(17)!.Value, Span(18), Span(21)!, Span(24));
-        var eventDate = ReadDate(reader, at + 4);
-        var record = new EventRecord(
-            eventDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            S(6)!,
-            S(7)!,
-            S(8)!,
-            S(9)!,
-            I(10)!.Value,
-            D(11),
-            new PloverFields(S(12), S(13), S(14)),
-            evidence,
-            S(34)!,
-            S(35)!);
-        EventLocation? location = null;
+        EventPlace? location = null;
         if (S(27) is not null || S(28) is not null || D(30) is not null || !reader.IsDBNull(at + 32))
         {
-            location = new EventLocation(S(27), S(28), S(29), D(30), D(31), reader.IsDBNull(at + 32) ? null : Int64(reader, at + 32), S(33));
+            location = new EventPlace(S(27), S(28), S(29), D(30), D(31), reader.IsDBNull(at + 32) ? null : Int64(reader, at + 32), S(33));
         }
 
         var document = new MentionDocument(documentKey, S(36), S(37), S(38), ReadTimestamp(reader, at + 39), ReadTimestamp(reader, at + 40)!.Value, S(41)!, I(42) ?? 0);
-        return new StoredMention(Int64(reader, at), ReadDate(reader, at + 1), new EventMention(record, S(5), location), document);
+        var record = new EventRecord(
+            ReadDate(reader, at + 4),
+            S(5),
+            null,
+            S(6)!,
+            S(7)!,
+            S(8)!,
+            I(10)!.Value,
+            D(11),
+            new PloverFields(S(12), S(13), S(14)),
+            location,
+            evidence,
+            S(34)!,
+            S(35)!,
+            new EventDocument(documentKey, document.Title, document.Source, document.Url, document.Published is { } published ? DateOnly.FromDateTime(published.UtcDateTime) : null, null))
+        {
+            Id = Int64(reader, at),
+        };
+        return new StoredMention(record.Id.Value, ReadDate(reader, at + 1), record, document);
     }
 
     private protected static byte[] ReadBytes(DbDataReader reader, int i)

@@ -1,120 +1,14 @@
-using Dyad.Coding.Coding;
+using Dyad.Documents;
+using Dyad.Events;
 
 namespace Dyad.Store;
-
-/// <summary>
-/// A document as it comes to the store from ingest: its text and whatever the reader knew about it. The store keys it by
-/// <see cref="Id"/>, else <see cref="Url"/>, else the SHA-256 of <see cref="Text"/> (see <see cref="DocumentKey"/>).
-/// </summary>
-/// <param name="Text">The document's text, as the coder saw it (evidence offsets are characters of it).</param>
-public sealed record DocumentInput(string Text)
-{
-    /// <summary>The id the source gave the document, if any.</summary>
-    public string? Id { get; init; }
-
-    /// <summary>The article's URL, if any.</summary>
-    public string? Url { get; init; }
-
-    /// <summary>The headline, if any.</summary>
-    public string? Title { get; init; }
-
-    /// <summary>The outlet (such as <c>reuters.com</c>); when null the store takes the URL's host without <c>www.</c>.</summary>
-    public string? Source { get; init; }
-
-    /// <summary>When the article was published, if known.</summary>
-    public DateTimeOffset? Published { get; init; }
-
-    /// <summary>Where <see cref="Published"/> came from (such as <c>meta</c>, <c>rss</c>, <c>url</c>, <c>text</c>).</summary>
-    public string? PublishedFrom { get; init; }
-
-    /// <summary>The input it was read from (a file name or feed), kept for the quarantine and for tracing.</summary>
-    public string? Input { get; init; }
-
-    /// <summary>Where in <see cref="Input"/> (a line number, an entry), kept with <see cref="Input"/>.</summary>
-    public string? Place { get; init; }
-}
-
-/// <summary>A place an event happened, in the geocoder's shape.</summary>
-/// <param name="Name">The place's name as the gazetteer writes it.</param>
-/// <param name="Country">ISO 3166-1 alpha-2 country code.</param>
-/// <param name="Adm1">First-level administrative division code (GeoNames' admin1 code), or null.</param>
-/// <param name="Lat">Latitude in degrees, or null.</param>
-/// <param name="Lon">Longitude in degrees, or null.</param>
-/// <param name="GeonamesId">The GeoNames feature id, or null.</param>
-/// <param name="Feature">The GeoNames feature code (such as <c>PPLC</c>, <c>PCLI</c>, <c>ADM1</c>), or null.</param>
-public sealed record EventLocation(string? Name, string? Country, string? Adm1, double? Lat, double? Lon, long? GeonamesId, string? Feature);
-
-/// <summary>One coded mention of an event, as stored: the coder's record with the resolved date's precision and place.</summary>
-/// <param name="Event">The event as <c>dyad code</c> prints it; <see cref="EventRecord.Date"/> is ISO (yyyy-MM-dd) or null.</param>
-/// <param name="DatePrecision">How precise the date is (such as <c>day</c>, <c>month</c>, <c>published</c>), or null.</param>
-/// <param name="Location">Where it happened, or null.</param>
-public sealed record EventMention(EventRecord Event, string? DatePrecision = null, EventLocation? Location = null);
-
-/// <summary>A document with the events coded in it: the unit the store writes all or nothing.</summary>
-/// <param name="Document">The document.</param>
-/// <param name="Events">Its events (any number, including none).</param>
-public sealed record IngestDocument(DocumentInput Document, IReadOnlyList<EventMention> Events);
-
-/// <summary>What one call to <see cref="IEventStore.StoreAsync"/> did.</summary>
-/// <param name="DocumentsStored">New documents written.</param>
-/// <param name="DocumentsSkipped">Documents whose key was already stored (or came twice in the batch); nothing written.</param>
-/// <param name="EventsStored">Event mentions written.</param>
-/// <param name="Quarantined">Documents the store refused (a constraint failed); each went to the quarantine with stage <c>store</c>.</param>
-public sealed record IngestCounts(int DocumentsStored, int DocumentsSkipped, int EventsStored, int Quarantined)
-{
-    /// <summary>Nothing done.</summary>
-    public static IngestCounts Zero { get; } = new(0, 0, 0, 0);
-
-    /// <summary>The sum of two counts.</summary>
-    /// <param name="other">The other counts.</param>
-    /// <returns>Field-by-field sums.</returns>
-    public IngestCounts Add(IngestCounts other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        return new(DocumentsStored + other.DocumentsStored, DocumentsSkipped + other.DocumentsSkipped, EventsStored + other.EventsStored, Quarantined + other.Quarantined);
-    }
-}
-
-/// <summary>An input that failed a stage, kept with the reason so it can be fixed and ingested again.</summary>
-/// <param name="Input">The input's name (file, feed or document key).</param>
-/// <param name="Place">Where in the input (line, entry); empty when the whole input failed.</param>
-/// <param name="Stage">The stage that failed (such as <c>read</c>, <c>parse</c>, <c>code</c>, <c>store</c>).</param>
-/// <param name="Reason">The error, with its code where it has one.</param>
-/// <param name="Content">The content that failed, when there was any.</param>
-/// <param name="At">When it was quarantined (UTC).</param>
-public sealed record QuarantineEntry(string Input, string Place, string Stage, string Reason, string? Content, DateTimeOffset At);
-
-/// <summary>A stored document, as re-coding and exports read it.</summary>
-/// <param name="Key">The store's key (given id, else URL, else <c>sha256:</c> and the hex hash of the text).</param>
-/// <param name="ContentHash">Lower-case hex SHA-256 of the UTF-8 text.</param>
-/// <param name="Url">URL, or null.</param>
-/// <param name="Title">Headline, or null.</param>
-/// <param name="Source">Outlet, or null.</param>
-/// <param name="Published">Publication time (UTC), or null.</param>
-/// <param name="PublishedFrom">Where the publication time came from, or null.</param>
-/// <param name="Text">The text.</param>
-/// <param name="IngestedAt">When it was stored (UTC).</param>
-/// <param name="KnowledgeBase">The knowledge-base version its events were coded with.</param>
-/// <param name="StoryId">The key of the first stored document of its story (near-duplicate group); its own key when alone.</param>
-public sealed record StoredDocument(
-    string Key,
-    string ContentHash,
-    string? Url,
-    string? Title,
-    string? Source,
-    DateTimeOffset? Published,
-    string? PublishedFrom,
-    string Text,
-    DateTimeOffset IngestedAt,
-    string KnowledgeBase,
-    string StoryId);
 
 /// <summary>A stored event mention with its document's facts.</summary>
 /// <param name="Id">The mention's row id (assigned by the store, in insertion order).</param>
 /// <param name="Day">The day the event is counted on: its own date, else the document's publication day; null when neither is known.</param>
-/// <param name="Mention">The mention as stored; its evidence's <c>Doc</c> is the document's key.</param>
+/// <param name="Event">The event as stored: its evidence's <c>Doc</c> and its document's id are the document's key; the words of its place and of its date are not kept.</param>
 /// <param name="Document">The document's URL, title, outlet and publication time.</param>
-public sealed record StoredMention(long Id, DateOnly? Day, EventMention Mention, MentionDocument Document);
+public sealed record StoredMention(long Id, DateOnly? Day, EventRecord Event, MentionDocument Document);
 
 /// <summary>The facts of a mention's document that exports need.</summary>
 /// <param name="Key">The document's key.</param>

@@ -168,7 +168,7 @@ public sealed class IngestCrashTests : IDisposable
         var set = new List<string>();
         await foreach (var m in store.QueryAsync(EventQuery.All, Cancel))
         {
-            var e = m.Mention.Event;
+            var e = m.Event;
             set.Add(string.Join('|', m.Document.Key, e.Evidence.Sentence, e.Source, e.Target, e.Cameo, e.Date, e.Evidence.Verb.Start));
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DuckDB.NET.Data;
 using Dyad.Cli;
+using Dyad.Documents;
 using Dyad.Store;
 
 namespace Dyad.Cli.Tests;

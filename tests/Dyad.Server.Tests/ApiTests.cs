@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -48,8 +49,8 @@ public sealed class ApiTests(ArticleStore fixture)
         Assert.Equal([all[2].Id, all[3].Id], items.Select(i => i.GetProperty("id").GetInt64()));
         var codeShape = JsonDocument.Parse(JsonSerializer.Serialize(fixture.Articles.SelectMany(a => a.Events).First(), DyadServer.JsonOptions)).RootElement;
         Assert.Equal(["id", .. codeShape.EnumerateObject().Select(p => p.Name)], items[0].EnumerateObject().Select(p => p.Name));
-        var stored = all[2].Mention.Event;
-        Assert.Equal((stored.Source, stored.Target, stored.Cameo, stored.Evidence.Verb.Text), (items[0].GetProperty("source").GetString(), items[0].GetProperty("target").GetString(), items[0].GetProperty("cameo").GetString(), items[0].GetProperty("evidence").GetProperty("verb").GetProperty("text").GetString()));
+        var stored = all[2].Event;
+        Assert.Equal((stored.Source.Value, stored.Target.Value, stored.Cameo.Value, stored.Evidence.Verb.Text), (items[0].GetProperty("source").GetString(), items[0].GetProperty("target").GetString(), items[0].GetProperty("cameo").GetString(), items[0].GetProperty("evidence").GetProperty("verb").GetProperty("text").GetString()));
     }
 
     [Theory]
@@ -94,7 +95,7 @@ public sealed class ApiTests(ArticleStore fixture)
     public async Task Event_ById_HasItsEvidenceAndDocument()
     {
         // Given the event of Russian forces shelling Kharkiv
-        var shelling = (await QueryAsync(new EventQuery { Text = "shelled" })).Single(m => m.Mention.Event.Source.StartsWith("RUS", StringComparison.Ordinal));
+        var shelling = (await QueryAsync(new EventQuery { Text = "shelled" })).Single(m => m.Event.Source.StartsWith("RUS", StringComparison.Ordinal));
 
         // When it is read by id
         var detail = await GetJsonAsync($"/api/events/{shelling.Id}");
@@ -146,7 +147,7 @@ public sealed class ApiTests(ArticleStore fixture)
     {
         // Given the events the articles gave, counted here by month and QuadClass
         var expected = fixture.Articles.SelectMany(a => a.Events).Where(e => e.Date is not null)
-            .GroupBy(e => (Month: e.Date![..7], e.QuadClass)).OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => g.Key.QuadClass)
+            .GroupBy(e => (Month: e.Date!.Value.ToString("yyyy-MM", CultureInfo.InvariantCulture), e.QuadClass)).OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => g.Key.QuadClass)
             .Select(g => $"{g.Key.Month}/{g.Key.QuadClass}:{g.Count()}").ToList();
 
         // When the timeline is read

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Dyad.Documents;
 using Dyad.Store;
 
 namespace Dyad.Server.Tests;

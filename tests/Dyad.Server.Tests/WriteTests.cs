@@ -62,7 +62,7 @@ public sealed class WriteTests(ArticleStore fixture) : IAsyncLifetime
             stored.Add(mention);
         }
 
-        Assert.Equal("TUR RUS 112 kb-test", string.Join(' ', stored.Single().Mention.Event.Source, stored[0].Mention.Event.Target, stored[0].Mention.Event.Cameo, (await _store.ListDocumentsAsync(Cancel).FirstAsync(Cancel)).KnowledgeBase));
+        Assert.Equal("TUR RUS 112 kb-test", string.Join(' ', stored.Single().Event.Source, stored[0].Event.Target, stored[0].Event.Cameo, (await _store.ListDocumentsAsync(Cancel).FirstAsync(Cancel)).KnowledgeBase));
     }
 
     [Fact]

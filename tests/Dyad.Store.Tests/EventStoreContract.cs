@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using DuckDB.NET.Data;
+using Dyad.Documents;
+using Dyad.Events;
 using Dyad.Store.Export;
 using Dyad.Store.Writer;
 using static Dyad.Store.Tests.TestData;
@@ -111,18 +113,21 @@ public abstract partial class EventStoreContract : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Store_BadDate_QuarantinesTheDocument()
+    public async Task Store_EventBreakingAConstraint_QuarantinesTheDocument()
     {
-        // Given a document whose event date is not ISO
+        // Given a document whose event claims sentence 0 (sentences are numbered from 1: a CHECK constraint)
         var store = await StoreAsync();
-        var document = Document("d", "Chile met Peru.", null, Event("Chile met Peru.", "CHL", "Chile", "met", "PER", "Peru", "040", "March 3"));
+        var document = Document("d", "Chile met Peru.", null, Event("Chile met Peru.", "CHL", "Chile", "met", "PER", "Peru", "040", "2024-03-03", sentenceNumber: 0));
 
         // When it is stored
         var counts = await store.StoreAsync([document], KnowledgeBase, Cancel);
 
-        // Then it is quarantined with the reason
-        Assert.Equal(1, counts.Quarantined);
-        Assert.Contains("March 3", Assert.Single(await store.ListQuarantineAsync(Cancel)).Reason, StringComparison.Ordinal);
+        // Then nothing of it is stored, and it is quarantined at the store stage with a reason
+        Assert.Equal((0, 1), (counts.DocumentsStored, counts.Quarantined));
+        Assert.False(await store.ContainsAsync("d", Cancel));
+        var entry = Assert.Single(await store.ListQuarantineAsync(Cancel));
+        Assert.Equal("store", entry.Stage);
+        Assert.False(string.IsNullOrWhiteSpace(entry.Reason));
     }
 
     [Fact]
@@ -154,7 +159,7 @@ public abstract partial class EventStoreContract : IAsyncDisposable
         // second article, and once on another day
         var store = await StoreAsync();
         const string S = "Washington visited Moscow.";
-        EventMention Visit(string date) => Event(S, "USA", "Washington", "visited", "RUS", "Moscow", "042", date);
+        EventRecord Visit(string date) => Event(S, "USA", "Washington", "visited", "RUS", "Moscow", "042", date);
         await store.StoreAsync(
             [
                 Document("w1", "Washington visited Moscow. Talks went on for hours in the capital.", "wire.example", Visit("2024-01-02"), Visit("2024-01-02")),
@@ -185,7 +190,7 @@ public abstract partial class EventStoreContract : IAsyncDisposable
         const string Wire = "Russian and Ukrainian negotiators met in Istanbul on Tuesday for a third round of talks on grain exports through the Black Sea, officials from both delegations said, adding that a deal on shipping corridors could be signed within days if the remaining disputes over inspections are settled.";
         var copy = "By a staff reporter. " + Wire.Replace("Tuesday", "Wednesday", StringComparison.Ordinal);
         const string Other = "The central bank of Brazil raised its benchmark interest rate by half a point on Wednesday, citing persistent inflation in food and fuel prices and a weaker currency, and signalled that further increases were likely before the end of the year.";
-        EventMention Meet(string text) => Event(text, "RUS", "Russian", "met", "UKR", "Ukrainian", "040", "2024-01-02");
+        EventRecord Meet(string text) => Event(text, "RUS", "Russian", "met", "UKR", "Ukrainian", "040", "2024-01-02");
         await store.StoreAsync([Document("wire", Wire, "wire.example", Meet(Wire)), Document("copy", copy, "post.example", Meet(copy)), Document("bank", Other, "herald.example")], KnowledgeBase, Cancel);
 
         // When the documents and the day's events are read
@@ -203,8 +208,8 @@ public abstract partial class EventStoreContract : IAsyncDisposable
     private async Task<IEventStore> QueryStoreAsync()
     {
         var store = await StoreAsync();
-        var kyiv = new EventLocation("Kyiv", "UA", "12", 50.45, 30.52, 703448, "PPLC");
-        var paris = new EventLocation("Paris", "FR", "11", 48.85, 2.35, 2988507, "PPLC");
+        var kyiv = new EventPlace("Kyiv", "UA", "12", 50.45, 30.52, 703448, "PPLC");
+        var paris = new EventPlace("Paris", "FR", "11", 48.85, 2.35, 2988507, "PPLC");
         await store.StoreAsync(
             [
                 Document("q1", "Russian forces shelled Kyiv.", "wire.example", Event("Russian forces shelled Kyiv.", "RUSMIL", "Russian forces", "shelled", "UKR", "Kyiv", "195", "2024-01-10", quadClass: 4, goldstein: -10, plover: "ASSAULT", location: kyiv)),
@@ -280,14 +285,14 @@ public abstract partial class EventStoreContract : IAsyncDisposable
         var mention = (await ListAsync(store.QueryAsync(new EventQuery { Actor = "RUSMIL" }, Cancel))).Single();
 
         // Then every field is as stored
-        var e = mention.Mention.Event;
-        Assert.Equal(("2024-01-10", "RUSMIL", "UKR", "195", "19", 4, -10.0), (e.Date, e.Source, e.Target, e.Cameo, e.Root, e.QuadClass, e.Goldstein!.Value));
-        Assert.Equal(new Dyad.Coding.Coding.TextSpan("Russian forces", 0, 14), e.Evidence.Source);
-        Assert.Equal(new Dyad.Coding.Coding.TextSpan("shelled", 15, 22), e.Evidence.Verb);
-        Assert.Equal(new Dyad.Coding.Coding.TextSpan("Kyiv", 23, 27), e.Evidence.Target);
+        var e = mention.Event;
+        Assert.Equal(("2024-01-10", "RUSMIL", "UKR", "195", "19", 4, -10.0), (e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Source.Value, e.Target.Value, e.Cameo.Value, e.Root, e.QuadClass, e.Goldstein!.Value));
+        Assert.Equal(new TextSpan("Russian forces", 0, 14), e.Evidence.Source);
+        Assert.Equal(new TextSpan("shelled", 15, 22), e.Evidence.Verb);
+        Assert.Equal(new TextSpan("Kyiv", 23, 27), e.Evidence.Target);
         Assert.Equal(("q1", 1, "Russian forces shelled Kyiv."), (e.Evidence.Doc, e.Evidence.Sentence, e.Evidence.Text));
-        Assert.Equal(new EventLocation("Kyiv", "UA", "12", 50.45, 30.52, 703448, "PPLC"), mention.Mention.Location);
-        Assert.Equal(("day", "wire.example", Now), (mention.Mention.DatePrecision, mention.Document.Source, mention.Document.IngestedAt));
+        Assert.Equal(new EventPlace("Kyiv", "UA", "12", 50.45, 30.52, 703448, "PPLC"), mention.Event.Location);
+        Assert.Equal(("day", "wire.example", Now), (mention.Event.DatePrecision, mention.Document.Source, mention.Document.IngestedAt));
     }
 
     [Fact]
@@ -432,7 +437,7 @@ public abstract partial class EventStoreContract : IAsyncDisposable
         Assert.Equal(1, removed);
         var mentions = await ListAsync(store.QueryAsync(EventQuery.All, Cancel));
         Assert.Equal(6, mentions.Count);
-        Assert.Equal(["050", "051"], mentions.Where(m => m.Document.Key == "q2").Select(m => m.Mention.Event.Cameo).Order(StringComparer.Ordinal));
+        Assert.Equal(["050", "051"], mentions.Where(m => m.Document.Key == "q2").Select(m => m.Event.Cameo.Value).Order(StringComparer.Ordinal));
         Assert.Equal("kb-test-2", (await ListAsync(store.ListDocumentsAsync(Cancel))).Single(d => d.Key == "q2").KnowledgeBase);
         await Assert.ThrowsAsync<KeyNotFoundException>(() => store.ReplaceEventsAsync("missing", [], "kb", Cancel));
     }
@@ -494,7 +499,7 @@ public abstract partial class EventStoreContract : IAsyncDisposable
         var set = new List<string>();
         await foreach (var m in store.QueryAsync(EventQuery.All, Cancel))
         {
-            var e = m.Mention.Event;
+            var e = m.Event;
             set.Add(string.Join('|', m.Document.Key, e.Evidence.Sentence, e.Date, e.Source, e.Target, e.Cameo, e.Evidence.Verb.Start, e.Evidence.Text));
         }
 

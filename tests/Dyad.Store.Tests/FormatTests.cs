@@ -1,3 +1,5 @@
+using Dyad.Documents;
+using Dyad.Events;
 using Dyad.Store.Export;
 using static Dyad.Store.Tests.TestData;
 

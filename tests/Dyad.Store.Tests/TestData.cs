@@ -1,5 +1,6 @@
 using System.Globalization;
-using Dyad.Coding.Coding;
+using Dyad.Documents;
+using Dyad.Events;
 
 namespace Dyad.Store.Tests;
 
@@ -9,7 +10,7 @@ internal static class TestData
     public const string KnowledgeBase = "kb-test-1";
 
     /// <summary>An event whose sentence is <paramref name="sentence"/> at offset 0 of its document, with the words found in it.</summary>
-    public static EventMention Event(
+    public static EventRecord Event(
         string sentence,
         string source,
         string sourceWords,
@@ -22,7 +23,7 @@ internal static class TestData
         int quadClass = 1,
         double? goldstein = 1.0,
         string? plover = "CONSULT",
-        EventLocation? location = null)
+        EventPlace? location = null)
     {
         static TextSpan? Find(string text, string words)
         {
@@ -31,11 +32,11 @@ internal static class TestData
         }
 
         var evidence = new EventEvidence("doc", sentenceNumber, sentence, 0, sentence.Length, Find(sentence, sourceWords), Find(sentence, verb) ?? new TextSpan(verb, 0, verb.Length), Find(sentence, targetWords));
-        var record = new EventRecord(date, source, target, cameo, cameo[..2], quadClass, goldstein, new PloverFields(plover, null, null), evidence, "* " + verb.ToUpperInvariant(), "test.verbs:" + cameo);
-        return new EventMention(record, date is null ? null : "day", location);
+        DateOnly? day = date is null ? null : Day(date);
+        return new EventRecord(day, date is null ? null : "day", null, source, target, cameo, quadClass, goldstein, new PloverFields(plover, null, null), location, evidence, "* " + verb.ToUpperInvariant(), "test.verbs:" + cameo, null);
     }
 
-    public static IngestDocument Document(string id, string text, string? outlet, params EventMention[] events) =>
+    public static IngestDocument Document(string id, string text, string? outlet, params EventRecord[] events) =>
         new(new DocumentInput(text) { Id = id, Source = outlet, Url = "https://" + (outlet ?? "unknown.example") + "/" + id, Title = "Title " + id, Input = "test", Place = id }, events);
 
     public static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Dyad.Documents;
 using Dyad.Store;
 using Dyad.Store.Writer;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Dyad.Coding.Coding;
+using Dyad.Documents;
+using Dyad.Events;
 
 namespace Dyad.Store.Writer;
 
@@ -50,7 +51,7 @@ public static class SyntheticCorpus
         var day = new DateOnly(2024, 1, 1).AddDays(story % 90);
         var count = 1 + (story % 3);
         var sentences = new List<string>();
-        var events = new List<EventMention>();
+        var events = new List<EventRecord>();
         var offset = 0;
         for (var k = 0; k < count; k++)
         {
@@ -69,20 +70,22 @@ public static class SyntheticCorpus
                 new TextSpan(Names[a], offset, offset + Names[a].Length),
                 new TextSpan(code.Verb, verbStart, verbStart + code.Verb.Length),
                 new TextSpan(Names[b], targetStart, targetStart + Names[b].Length));
-            var record = new EventRecord(
-                day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            var location = new EventPlace(Names[b], "XX", "01", 10 + k, 20 + k, 1000 + b, "PPLC");
+            events.Add(new EventRecord(
+                day,
+                "day",
+                null,
                 Actors[a],
                 Actors[b],
                 code.Code,
-                code.Code[..2],
                 code.Quad,
                 code.Goldstein,
                 new PloverFields(code.Plover, null, null),
+                location,
                 evidence,
                 "* " + code.Verb.ToUpperInvariant() + " +",
-                "synthetic.verbs:" + (k + 1).ToString(CultureInfo.InvariantCulture));
-            var location = new EventLocation(Names[b], "XX", "01", 10 + k, 20 + k, 1000 + b, "PPLC");
-            events.Add(new EventMention(record, "day", location));
+                "synthetic.verbs:" + (k + 1).ToString(CultureInfo.InvariantCulture),
+                null));
             sentences.Add(sentence);
             offset += sentence.Length + 1;
         }

@@ -32,7 +32,7 @@ public sealed record PloverCoding(string Event, string Mode, string Context);
 /// <param name="Goldstein">Its Goldstein value as GDELT publishes it, from -10 (most conflictual) to +10.</param>
 /// <param name="QuadClass">Its GDELT QuadClass.</param>
 /// <param name="Plover">Its PLOVER event, mode and context.</param>
-public sealed record CameoCode(string Code, string Root, string Name, double Goldstein, QuadClass QuadClass, PloverCoding Plover);
+public sealed record CameoEntry(string Code, string Root, string Name, double Goldstein, QuadClass QuadClass, PloverCoding Plover);
 
 /// <summary>
 /// Dyad's CAMEO code table (<c>data/codes/cameo.tsv</c>, built into the assembly): names, Goldstein values, QuadClass
@@ -41,15 +41,15 @@ public sealed record CameoCode(string Code, string Root, string Name, double Gol
 public sealed class CameoTable
 {
     private static readonly Lazy<CameoTable> DefaultTable = new(LoadDefault);
-    private readonly FrozenDictionary<string, CameoCode> _codes;
+    private readonly FrozenDictionary<string, CameoEntry> _codes;
 
-    private CameoTable(IEnumerable<CameoCode> codes) => _codes = codes.ToFrozenDictionary(c => c.Code, StringComparer.Ordinal);
+    private CameoTable(IEnumerable<CameoEntry> codes) => _codes = codes.ToFrozenDictionary(c => c.Code, StringComparer.Ordinal);
 
     /// <summary>The table shipped with Dyad.</summary>
     public static CameoTable Default => DefaultTable.Value;
 
     /// <summary>Every code, in table order.</summary>
-    public IEnumerable<CameoCode> Codes => _codes.Values.OrderBy(c => c.Code, StringComparer.Ordinal);
+    public IEnumerable<CameoEntry> Codes => _codes.Values.OrderBy(c => c.Code, StringComparer.Ordinal);
 
     /// <summary>Number of codes.</summary>
     public int Count => _codes.Count;
@@ -63,7 +63,7 @@ public sealed class CameoTable
     /// carry a few codes finer than CAMEO's, such as <c>0874</c>, which takes <c>087</c>); null when not even its root is known.
     /// </summary>
     /// <param name="code">A CAMEO code; leading and trailing blanks are ignored.</param>
-    public CameoCode? Find(string? code)
+    public CameoEntry? Find(string? code)
     {
         if (string.IsNullOrWhiteSpace(code))
         {
@@ -88,7 +88,7 @@ public sealed class CameoTable
     public static CameoTable Read(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var codes = new List<CameoCode>();
+        var codes = new List<CameoEntry>();
         var lineNumber = 0;
         var sawHeader = false;
         while (reader.ReadLine() is { } line)
@@ -113,7 +113,7 @@ public sealed class CameoTable
                 throw new FormatException($"CAMEO table line {lineNumber}: expected code, root, quad_class (1-4), goldstein, plover_event, plover_mode, plover_context, name");
             }
 
-            codes.Add(new CameoCode(f[0], f[1], f[7], goldstein, (QuadClass)quad, new PloverCoding(f[4], f[5], f[6])));
+            codes.Add(new CameoEntry(f[0], f[1], f[7], goldstein, (QuadClass)quad, new PloverCoding(f[4], f[5], f[6])));
         }
 
         return new CameoTable(codes);

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using DuckDB.NET.Data;
-using Dyad.Coding.Coding;
+using Dyad.Events;
 
 namespace Dyad.Store.Export;
 
@@ -118,7 +118,7 @@ public static class EventExport
 
                 await foreach (var mention in store.QueryAsync(query, cancellationToken).ConfigureAwait(false))
                 {
-                    var record = mention.Mention.Event;
+                    var record = mention.Event;
                     var id = GlobalEventIds.Of(mention.Day, record.Source, record.Target, record.Cameo);
                     var eventTime = added.TryGetValue(id, out var time) ? time : mention.Document.IngestedAt;
                     await output.WriteLineAsync(string.Join('\t', GdeltFormat.MentionRow(mention, eventTime))).ConfigureAwait(false);
@@ -157,16 +157,16 @@ public static class EventExport
     public static JsonMention ToJson(StoredMention mention)
     {
         ArgumentNullException.ThrowIfNull(mention);
-        var r = mention.Mention.Event;
+        var r = mention.Event;
         var d = mention.Document;
         return new JsonMention(
-            r.Date, r.Source, r.Target, ActorParts.CountryOf(r.Source), ActorParts.CountryOf(r.Target), r.Cameo, r.Root, r.QuadClass, r.Goldstein, r.Plover, r.Evidence, r.Rule, r.RuleSource,
-            mention.Mention.DatePrecision,
+            r.Date, r.Source, r.Target, r.SourceCountry, r.TargetCountry, r.Cameo, r.Root, r.QuadClass, r.Goldstein, r.Plover, r.Evidence, r.Rule, r.RuleSource,
+            r.DatePrecision,
             mention.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             GlobalEventIds.Of(mention.Day, r.Source, r.Target, r.Cameo),
             mention.Id,
             new JsonMentionDocument(d.Key, d.Url, d.Title, d.Source, d.Published?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), d.StoryId),
-            mention.Mention.Location);
+            r.Location);
     }
 
     private static async Task<long> WriteParquetAsync(IEventStore store, string path, EventQuery query, CancellationToken cancellationToken)
@@ -224,15 +224,14 @@ public static class EventExport
 
     private static object?[] Flat(StoredMention mention)
     {
-        var r = mention.Mention.Event;
+        var r = mention.Event;
         var e = r.Evidence;
-        var l = mention.Mention.Location;
+        var l = r.Location;
         var d = mention.Document;
-        DateOnly? date = r.Date is null ? null : DateOnly.ParseExact(r.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         return
         [
-            mention.Id, GlobalEventIds.Of(mention.Day, r.Source, r.Target, r.Cameo), mention.Day, date, mention.Mention.DatePrecision,
-            r.Source, r.Target, r.Cameo, r.Root, r.QuadClass,
+            mention.Id, GlobalEventIds.Of(mention.Day, r.Source, r.Target, r.Cameo), mention.Day, r.Date, r.DatePrecision,
+            r.Source.Value, r.Target.Value, r.Cameo.Value, r.Root, r.QuadClass,
             r.Goldstein, r.Plover.Event, r.Plover.Mode, r.Plover.Context,
             d.Key, e.Sentence, e.Text, e.Start,
             e.End, e.Source?.Text, e.Source?.Start, e.Source?.End,
@@ -278,14 +277,14 @@ public static class EventExport
 /// <param name="EventId">The one-a-day event's GlobalEventID.</param>
 /// <param name="MentionId">The mention's row id.</param>
 /// <param name="Document">The document.</param>
-/// <param name="Location">The place, or null.</param>
+/// <param name="Location">The place, or null (the store keeps no words of it, so its text and offsets are null).</param>
 public sealed record JsonMention(
-    string? Date,
-    string Source,
-    string Target,
+    DateOnly? Date,
+    ActorCode Source,
+    ActorCode Target,
     string? SourceCountry,
     string? TargetCountry,
-    string Cameo,
+    CameoCode Cameo,
     string Root,
     int QuadClass,
     double? Goldstein,
@@ -298,7 +297,7 @@ public sealed record JsonMention(
     long EventId,
     long MentionId,
     JsonMentionDocument Document,
-    EventLocation? Location);
+    EventPlace? Location);
 
 /// <summary>The document of a JSON Lines mention.</summary>
 /// <param name="Id">Its key.</param>

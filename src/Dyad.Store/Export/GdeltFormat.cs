@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Dyad.Events;
+
 namespace Dyad.Store.Export;
 
 /// <summary>
@@ -47,8 +49,7 @@ public static class GdeltFormat
     public static string[] EventRow(DailyEvent daily)
     {
         ArgumentNullException.ThrowIfNull(daily);
-        var mention = daily.First.Mention;
-        var record = mention.Event;
+        var record = daily.First.Event;
         var day = daily.First.Day;
         var evidence = record.Evidence;
         var fields = new List<string>(61)
@@ -62,8 +63,9 @@ public static class GdeltFormat
         fields.AddRange(ActorFields(record.Source, evidence.Source?.Text));
         fields.AddRange(ActorFields(record.Target, evidence.Target?.Text));
         fields.Add(evidence.Sentence == 1 ? "1" : "0");
-        fields.Add(record.Cameo);
-        fields.Add(record.Cameo.Length > 3 ? record.Cameo[..3] : record.Cameo);
+        var cameo = record.Cameo.Value;
+        fields.Add(cameo);
+        fields.Add(cameo.Length > 3 ? cameo[..3] : cameo);
         fields.Add(record.Root);
         fields.Add(Invariant(record.QuadClass));
         fields.Add(record.Goldstein is { } g ? g.ToString("0.0", CultureInfo.InvariantCulture) : string.Empty);
@@ -73,7 +75,7 @@ public static class GdeltFormat
         fields.Add(string.Empty);
         fields.AddRange(GeoFields(null));
         fields.AddRange(GeoFields(null));
-        fields.AddRange(GeoFields(mention.Location));
+        fields.AddRange(GeoFields(record.Location));
         fields.Add(Timestamp(daily.DateAdded));
         fields.Add(Clean(daily.First.Document.Url ?? daily.First.Document.Key));
         return [.. fields.Select(Clean)];
@@ -86,7 +88,7 @@ public static class GdeltFormat
     public static string[] MentionRow(StoredMention mention, DateTimeOffset eventTime)
     {
         ArgumentNullException.ThrowIfNull(mention);
-        var record = mention.Mention.Event;
+        var record = mention.Event;
         var evidence = record.Evidence;
         var document = mention.Document;
         string[] fields =
@@ -126,10 +128,10 @@ public static class GdeltFormat
     /// <returns>14 digits.</returns>
     public static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
 
-    private static IEnumerable<string> ActorFields(string code, string? words)
+    private static IEnumerable<string> ActorFields(ActorCode actor, string? words)
     {
-        var parts = ActorParts.Of(code);
-        var known = code is "---" or "" ? string.Empty : code;
+        var parts = actor.Parts;
+        var known = actor.Value is "---" or "" ? string.Empty : actor.Value;
         return
         [
             known,
@@ -138,7 +140,7 @@ public static class GdeltFormat
         ];
     }
 
-    private static IEnumerable<string> GeoFields(EventLocation? location)
+    private static IEnumerable<string> GeoFields(EventPlace? location)
     {
         if (location is null)
         {

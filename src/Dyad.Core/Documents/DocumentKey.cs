@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Dyad.Store;
+namespace Dyad.Documents;
 
 /// <summary>How the store names a document: the same key, the same document, stored once.</summary>
 public static class DocumentKey

@@ -1,4 +1,4 @@
-namespace Dyad.Store.Export;
+namespace Dyad.Events;
 
 /// <summary>
 /// The parts of a CAMEO actor code that GDELT gives columns of, read in 3-letter parts: a leading part that is not a

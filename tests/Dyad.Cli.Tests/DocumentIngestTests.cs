@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Dyad.Analysis;
+using Dyad.Coding.Coding;
+using Dyad.Coding.Dictionaries;
+using Dyad.Documents;
+using Dyad.Geo;
+using Dyad.Ingest;
+using Dyad.Nlp;
+using Dyad.Store;
+
+namespace Dyad.Cli.Tests;
+
+/// <summary>
+/// The one ingest service (<see cref="DocumentIngest"/>) over a real DuckDB store with the committed models, Dyad's
+/// knowledge base and gazetteer: its error policy, its skipping, and re-coding that gives back what ingest stored.
+/// </summary>
+public sealed class DocumentIngestTests : IAsyncLifetime
+{
+    private static readonly Lazy<ArticleAnalyzer> Analyzer = new(() =>
+    {
+        var root = RepositoryRoot;
+        var gazetteer = Gazetteer.FindDefaultPath(root);
+        return new ArticleAnalyzer(
+            Pipeline.Load(Path.Combine(root, "models", "en")),
+            new EventCoder(DictionarySet.LoadKnowledgeBase(Path.Combine(root, "data", "kb"))),
+            gazetteer is null ? null : new Geocoder(Gazetteer.Load(gazetteer)));
+    });
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dyad-service-" + Guid.NewGuid().ToString("N"));
+    private IEventStore _store = null!;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static string RepositoryRoot
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Dyad.slnx")))
+            {
+                directory = directory.Parent;
+            }
+
+            return directory?.FullName ?? throw new InvalidOperationException("Dyad.slnx not found");
+        }
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _store = await EventStore.OpenAsync(Path.Combine(_folder, "t.duckdb"), cancellationToken: Cancel);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static List<IngestResult> Read(params (string Id, string Text)[] documents)
+    {
+        var lines = string.Join('\n', documents.Select(d => JsonSerializer.Serialize(new { id = d.Id, published = "2024-03-05", text = d.Text })));
+        var reader = new ArticleReader(new ReadOptions { Format = ArticleFormat.JsonLines });
+        return reader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(lines)), "news.jsonl", CancellationToken.None).ToList();
+    }
+
+    private sealed class Recorder : IIngestObserver
+    {
+        public List<DocumentOutcome> Outcomes { get; } = [];
+
+        public void Done(DocumentOutcome outcome) => Outcomes.Add(outcome);
+    }
+
+    [Fact]
+    public async Task Ingest_AStageFailingOnOneDocument_QuarantinesItUnderThatStage_AndStoresTheOthers()
+    {
+        // Given three documents, and a coding stage that breaks on the second
+        var recorder = new Recorder();
+        var ingest = new DocumentIngest(_store, () => Analyzer.Value, () => "kb-test")
+        {
+            Observer = recorder,
+            Analyze = (analyzer, article, token) => article.Id == "b"
+                ? StageFailedException.Run<AnalyzedArticle>("coding", () => throw new InvalidOperationException("the coder broke"))
+                : analyzer.Analyze(article, token),
+        };
+
+        // When they are ingested
+        var totals = await ingest.IngestAsync(Read(("a", "France praised Germany on Monday."), ("b", "Chile met Peru."), ("c", "Egypt condemned the attack.")), Cancel);
+
+        // Then the others are stored, and the broken one is in the quarantine with its code, its stage and its text
+        Assert.Equal((3L, 2L, 1L), (totals.Read, totals.Stored, totals.Quarantined));
+        Assert.True(await _store.ContainsAsync("a", Cancel));
+        Assert.False(await _store.ContainsAsync("b", Cancel));
+        var entry = Assert.Single(await _store.ListQuarantineAsync(Cancel));
+        Assert.Equal(("coding", "Chile met Peru."), (entry.Stage, entry.Content));
+        Assert.StartsWith(ErrorCodes.AnalysisFailed + ": ", entry.Reason, StringComparison.Ordinal);
+        Assert.Contains("the coder broke", entry.Reason, StringComparison.Ordinal);
+        Assert.Equal(
+            [DocumentStatus.Stored, DocumentStatus.Failed, DocumentStatus.Stored],
+            recorder.Outcomes.OrderBy(o => o.Number).Select(o => o.Status));
+    }
+
+    [Fact]
+    public async Task Ingest_DocumentsStoredOrRepeated_AreSkippedWithoutBeingAnalysed()
+    {
+        // Given a stored document
+        var first = new DocumentIngest(_store, () => Analyzer.Value, () => "kb-test");
+        await first.IngestAsync(Read(("a", "France praised Germany on Monday.")), Cancel);
+
+        // When it comes again with a new one that comes twice
+        var analysed = new List<string>();
+        var again = new DocumentIngest(_store, () => Analyzer.Value, () => "kb-test")
+        {
+            Analyze = (analyzer, article, token) =>
+            {
+                lock (analysed)
+                {
+                    analysed.Add(article.Id);
+                }
+
+                return analyzer.Analyze(article, token);
+            },
+        };
+        var totals = await again.IngestAsync(Read(("a", "France praised Germany on Monday."), ("n", "Egypt condemned the attack."), ("n", "Egypt condemned the attack.")), Cancel);
+
+        // Then only the new one is analysed and stored
+        Assert.Equal((3L, 1L, 2L), (totals.Read, totals.Stored, totals.Skipped));
+        Assert.Equal(["n"], analysed);
+    }
+}
