@@ -6,7 +6,7 @@ namespace Dyad.Nlp.Tests;
 
 /// <summary>
 /// The committed models against EWT dev. The floors sit a little under the figures measured when the models were
-/// trained (see the README), so a change that loses accuracy fails here.
+/// trained (see docs/nlp.md), so a change that loses accuracy fails here.
 /// </summary>
 public sealed class ModelAccuracyTests
 {
