@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dyad.Analysis;
 using Dyad.Ingest;
-using Dyad.Nlp.Learning;
+using Dyad.Models;
 using Dyad.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
