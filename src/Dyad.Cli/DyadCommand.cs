@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Dyad.Nlp.Learning;
+using Dyad.Models;
 
 namespace Dyad.Cli;
 

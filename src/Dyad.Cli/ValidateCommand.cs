@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Dyad.Analysis.Validation;
 using Dyad.Coding.Coding;
 using Dyad.Coding.Dictionaries;
-using Dyad.Coding.Validation;
 
 namespace Dyad.Cli;
 

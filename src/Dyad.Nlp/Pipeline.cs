@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Dyad.Nlp.Learning;
+using Dyad.Models;
 using Dyad.Nlp.Parsing;
 using Dyad.Nlp.Tagging;
 using Dyad.Nlp.Tokenization;

@@ -6,7 +6,7 @@ using Dyad.Analysis;
 using Dyad.Documents;
 using Dyad.Events;
 using Dyad.Ingest;
-using Dyad.Nlp.Learning;
+using Dyad.Models;
 using Dyad.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Dyad.Hashing;
 
 namespace Dyad.Store;
 
@@ -52,7 +53,7 @@ public static class StorySignature
             var shingle = Fnv(words, i, Math.Min(ShingleWords, words.Count - i));
             for (var k = 0; k < Length; k++)
             {
-                var h = Mix(shingle ^ Seed(k));
+                var h = SplitMix64.Mix(shingle ^ Seed(k));
                 if (h < signature[k])
                 {
                     signature[k] = h;
@@ -91,10 +92,10 @@ public static class StorySignature
         var keys = new long[Bands];
         for (var band = 0; band < Bands; band++)
         {
-            var h = Mix((ulong)band + 1);
+            var h = SplitMix64.Mix((ulong)band + 1);
             for (var row = 0; row < RowsPerBand; row++)
             {
-                h = Mix(h ^ signature[(band * RowsPerBand) + row]);
+                h = SplitMix64.Mix(h ^ signature[(band * RowsPerBand) + row]);
             }
 
             keys[band] = (long)(h >> 1);
@@ -172,19 +173,5 @@ public static class StorySignature
         return hash;
     }
 
-    private static ulong Seed(int k) => Mix(unchecked(0x9E3779B97F4A7C15UL * (ulong)(k + 1)));
-
-    // SplitMix64's finaliser (Steele, Lea and Flood 2014): a cheap 64-bit bijection that spreads every input bit.
-    private static ulong Mix(ulong x)
-    {
-        unchecked
-        {
-            x ^= x >> 30;
-            x *= 0xBF58476D1CE4E5B9UL;
-            x ^= x >> 27;
-            x *= 0x94D049BB133111EBUL;
-            x ^= x >> 31;
-            return x;
-        }
-    }
+    private static ulong Seed(int k) => SplitMix64.Mix(unchecked(SplitMix64.GoldenGamma * (ulong)(k + 1)));
 }

@@ -1,6 +1,5 @@
 using Dyad.Coding.Coding;
 using Dyad.Coding.Dictionaries;
-using Dyad.Coding.Validation;
 using Dyad.Nlp.Conllu;
 
 namespace Dyad.Coding.Tests;
@@ -489,44 +488,4 @@ public sealed partial class EventCoderTests : IDisposable
         // When / Then
         Assert.Equal(expected.Split(';'), Code(document));
     }
-
-    [Fact]
-    public void Coder_ValidationSuite_ReachesTheFloor()
-    {
-        // Given the PETRARCH validation suite with its own parses and dictionaries
-        TestData.RequireSharedData();
-        var suite = ValidationSuiteReader.Read(Path.Combine(TestData.SuiteFolder, "PETR_Validate_records_2_02.xml")).Value;
-        var coder = new EventCoder(DictionarySet.Load(suite.DictionaryFiles), CodingOptions.Petrarch);
-
-        // When
-        var report = ValidationRunner.Run(suite, coder);
-
-        // Then (a floor at the figures reached; raise it as the coder improves)
-        Assert.Equal(245, report.Total.Records);
-        Assert.InRange(report.Total.Correct, FloorCorrect, report.Total.GoldEvents);
-        Assert.InRange(report.Total.Extra, 0, CeilingExtra);
-    }
-
-    [Fact]
-    public void Coder_ValidationSuite_WithDyadsOwnParses_ReachesTheFloor()
-    {
-        // Given the suite's dictionaries and Dyad's committed models
-        TestData.RequireSharedData();
-        var suite = ValidationSuiteReader.Read(Path.Combine(TestData.SuiteFolder, "PETR_Validate_records_2_02.xml")).Value;
-        var coder = new EventCoder(DictionarySet.Load(suite.DictionaryFiles), CodingOptions.Petrarch);
-        var pipeline = Dyad.Nlp.Pipeline.Load(Path.Combine(TestData.RepositoryRoot, "models", "en"));
-
-        // When the records' text is parsed by Dyad instead of taken from the suite's CoNLL-U
-        var report = ValidationRunner.Run(suite, coder, parse: r => pipeline.Process(new Document(r.Id, r.Text), TestContext.Current.CancellationToken));
-
-        // Then (a floor at the figures reached: 264 correct, 36 extra)
-        Assert.Equal(245, report.Total.Records);
-        Assert.InRange(report.Total.Correct, FloorCorrectDyadParses, report.Total.GoldEvents);
-        Assert.InRange(report.Total.Extra, 0, CeilingExtraDyadParses);
-    }
-
-    private const int FloorCorrect = 283;
-    private const int CeilingExtra = 25;
-    private const int FloorCorrectDyadParses = 264;
-    private const int CeilingExtraDyadParses = 36;
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using Dyad.Coding.Dictionaries;
-using Dyad.Coding.Validation;
 
 namespace Dyad.Coding.Tests;
 
@@ -89,7 +88,6 @@ public sealed class FuzzTests
             Check(DiscardListReader.Read(path).Diagnostics);
             Check(IssueDictionaryReader.Read(path).Diagnostics);
             Check(CodingOntologyReader.Read(path).Diagnostics);
-            Check(ValidationSuiteReader.Read(path).Diagnostics);
         }
         finally
         {
@@ -132,7 +130,6 @@ public sealed class FuzzTests
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal((ErrorCodes.InputUnreadable, Severity.Error), (diagnostic.Code, diagnostic.Severity));
         Assert.Empty(result.Value.Entries);
-        Assert.Equal(ErrorCodes.InputUnreadable, Assert.Single(ValidationSuiteReader.Read(path).Diagnostics).Code);
         Assert.Throws<ArgumentNullException>(() => VerbDictionaryReader.Read(null!));
     }
 
@@ -145,15 +142,6 @@ public sealed class FuzzTests
         Check(DiscardListReader.Parse(new StringReader(text), "fuzz.discards.txt").Diagnostics);
         Check(IssueDictionaryReader.Parse(new StringReader(text), "fuzz.issues.txt").Diagnostics);
         Check(CodingOntologyReader.Parse(new StringReader(text), "fuzz.pico.txt").Diagnostics);
-        var suite = ValidationSuiteReader.Parse(text, "fuzz.xml");
-        Check(suite.Diagnostics);
-        var rows = new List<Diagnostic>();
-        foreach (var record in suite.Value.Records)
-        {
-            record.ParseRows(rows);
-        }
-
-        _ = suite.Value.DictionaryFiles;
     }
 
     private static void Check(IEnumerable<Diagnostic> diagnostics) =>

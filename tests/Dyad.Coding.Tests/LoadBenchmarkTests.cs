@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Dyad.Coding.Dictionaries;
-using Dyad.Coding.Validation;
 
 namespace Dyad.Coding.Tests;
 
@@ -35,14 +34,6 @@ public sealed class LoadBenchmarkTests(ITestOutputHelper output)
         Time("Phoenix.IssueCoding.txt", () => IssueDictionaryReader.Read(phoenix.Issues!), r => $"{r.Value.Categories.Length} categories, {r.Value.Rules.Length} rules, {r.Value.FormCount} forms, {r.Value.Codes.Length} codes");
         Time("PETR.Internal.Coding.Ontology.txt", () => CodingOntologyReader.Read(phoenix.Ontology!), r => $"{r.Value.Entries.Length} codes");
 
-        var suitePath = Path.Combine(TestData.SuiteFolder, "PETR_Validate_records_2_02.xml");
-        var suite = Time("PETR_Validate_records_2_02.xml", () => ValidationSuiteReader.Read(suitePath), r => $"{r.Value.Records.Length} records, {r.Value.Records.Sum(x => x.Events.Count())} gold events");
-        var validate = suite.Value.DictionaryFiles;
-        Time(Path.GetFileName(validate.Verbs!), () => VerbDictionaryReader.Read(validate.Verbs!), r => $"{r.Value.Blocks.Length} blocks, {r.Value.Blocks.Sum(b => b.Verbs.Length)} verbs, {r.Value.PatternCount} patterns, {r.Value.SynonymSets.Length} synonym sets");
-        Time(Path.GetFileName(validate.Actors[0]), () => ActorDictionaryReader.Read(validate.Actors[0]), r => $"{r.Value.Entries.Length} actors, {r.Value.PhraseCount} phrases, {r.Value.RoleCount} roles");
-        Time(Path.GetFileName(validate.Agents[0]), () => AgentDictionaryReader.Read(validate.Agents[0]), r => $"{r.Value.Phrases.Length} agent phrases");
-        Time(Path.GetFileName(validate.Discards!), () => DiscardListReader.Read(validate.Discards!), r => $"{r.Value.Phrases.Length} discards");
-        Time(Path.GetFileName(validate.Ontology!), () => CodingOntologyReader.Read(validate.Ontology!), r => $"{r.Value.Entries.Length} codes");
     }
 
     private ReadResult<T> Time<T>(string name, Func<ReadResult<T>> read, Func<ReadResult<T>, string> describe)

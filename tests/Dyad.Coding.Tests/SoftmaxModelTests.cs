@@ -1,5 +1,5 @@
 using Dyad.Coding.Learned;
-using Dyad.Nlp.Learning;
+using Dyad.Hashing;
 
 namespace Dyad.Coding.Tests;
 

@@ -3,7 +3,7 @@ using Dyad.Coding.Coding;
 using Dyad.Coding.Dictionaries;
 using Dyad.Coding.Learned;
 using Dyad.Ingest;
-using Dyad.Nlp.Learning;
+using Dyad.Hashing;
 
 namespace Dyad.Analysis.Evaluation;
 

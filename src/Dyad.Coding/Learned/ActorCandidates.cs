@@ -1,5 +1,5 @@
 using Dyad.Coding.Coding;
-using Dyad.Nlp.Learning;
+using Dyad.Hashing;
 
 namespace Dyad.Coding.Learned;
 

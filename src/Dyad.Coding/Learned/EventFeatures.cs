@@ -1,7 +1,7 @@
 using Dyad.Coding.Codes;
 using Dyad.Coding.Coding;
 using Dyad.Coding.Dictionaries;
-using Dyad.Nlp.Learning;
+using Dyad.Hashing;
 
 namespace Dyad.Coding.Learned;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Dyad.Coding.Codes;
 using Dyad.Coding.Coding;
 using Dyad.Coding.Dictionaries;
-using Dyad.Nlp.Learning;
+using Dyad.Models;
 
 namespace Dyad.Coding.Learned;
 

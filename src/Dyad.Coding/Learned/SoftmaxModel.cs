@@ -1,3 +1,5 @@
+using Dyad.Hashing;
+
 namespace Dyad.Coding.Learned;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Dyad.Coding.Learned;
 /// by how often each class occurs), so data labelled at two grains trains one model without letting rare classes soak
 /// up the coarse labels.
 /// </summary>
-/// <param name="Features">Feature keys (see <see cref="Dyad.Nlp.Learning.FeatureHash"/>); repeats count once each time.</param>
+/// <param name="Features">Feature keys (see <see cref="FeatureHash"/>); repeats count once each time.</param>
 /// <param name="Target">The probability the example gives each class; non-negative, summing to 1.</param>
 public readonly record struct SoftmaxExample(ulong[] Features, double[] Target)
 {
@@ -134,8 +136,7 @@ public sealed class SoftmaxModel
             // Fisher-Yates with SplitMix64: the same order on every machine and runtime.
             for (var i = order.Length - 1; i > 0; i--)
             {
-                state = unchecked(state + 0x9E3779B97F4A7C15UL);
-                var j = (int)(Nlp.Learning.FeatureHash.Mix(state) % (ulong)(i + 1));
+                var j = (int)(SplitMix64.Next(ref state) % (ulong)(i + 1));
                 (order[i], order[j]) = (order[j], order[i]);
             }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Dyad.Models;
 using Dyad.Nlp.Learning;
 using Dyad.Nlp.Tagging;
 

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Dyad.Nlp.Learning;
+using Dyad.Hashing;
 
 namespace Dyad.Nlp.Parsing;
 

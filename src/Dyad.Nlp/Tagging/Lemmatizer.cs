@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dyad.Models;
 using Dyad.Nlp.Learning;
 
 namespace Dyad.Nlp.Tagging;

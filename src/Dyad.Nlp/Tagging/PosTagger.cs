@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Dyad.Hashing;
+using Dyad.Models;
 using Dyad.Nlp.Learning;
 
 namespace Dyad.Nlp.Tagging;

@@ -1,4 +1,4 @@
-using Dyad.Nlp.Learning;
+using Dyad.Hashing;
 
 namespace Dyad.Nlp.Tagging;
 

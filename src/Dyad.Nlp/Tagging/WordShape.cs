@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dyad.Hashing;
 
 namespace Dyad.Nlp.Tagging;
 
@@ -84,7 +85,7 @@ internal static class WordShape
                 hash = (hash ^ c) * 0x100000001B3UL;
             }
 
-            return Learning.FeatureHash.Mix(hash ^ (ulong)word.Length);
+            return FeatureHash.Mix(hash ^ (ulong)word.Length);
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using Dyad.Nlp.Learning;
+using Dyad.Hashing;
 using Dyad.Nlp.Tagging;
 
 namespace Dyad.Nlp.Tokenization;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using Dyad.Models;
 using Dyad.Nlp.Learning;
 
 namespace Dyad.Nlp.Tokenization;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Dyad.Nlp.Learning;
+using Dyad.Hashing;
 
 namespace Dyad.Nlp.Tokenization;
 

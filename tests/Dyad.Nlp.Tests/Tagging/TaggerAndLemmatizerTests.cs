@@ -1,4 +1,4 @@
-using Dyad.Nlp.Learning;
+using Dyad.Models;
 using Dyad.Nlp.Tagging;
 
 namespace Dyad.Nlp.Tests.Tagging;

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Text;
+using Dyad.Models;
 using Dyad.Nlp.Conllu;
 using Dyad.Nlp.Evaluation;
-using Dyad.Nlp.Learning;
 using Dyad.Nlp.Tagging;
 using Dyad.Nlp.Tokenization;
 

@@ -1,7 +1,7 @@
+using Dyad.Analysis.Validation;
 using Dyad.Coding.Dictionaries;
-using Dyad.Coding.Validation;
 
-namespace Dyad.Coding.Tests;
+namespace Dyad.Analysis.Tests;
 
 public sealed partial class ValidationSuiteReaderTests
 {

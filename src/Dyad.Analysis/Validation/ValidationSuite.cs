@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Dyad.Coding.Dictionaries;
 
-namespace Dyad.Coding.Validation;
+namespace Dyad.Analysis.Validation;
 
 /// <summary>
 /// The <c>&lt;Environment&gt;</c> block of a validation suite: which dictionaries to load (file names relative to the

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Dyad.Nlp.Learning;
+namespace Dyad.Hashing;
 
 /// <summary>
 /// Stable 64-bit feature hashing. Features are never strings at run time: a template number and one to three values
@@ -9,22 +9,12 @@ namespace Dyad.Nlp.Learning;
 /// </summary>
 public static class FeatureHash
 {
-    private const ulong Seed = 0x9E3779B97F4A7C15UL;
+    private const ulong Seed = SplitMix64.GoldenGamma;
 
-    /// <summary>SplitMix64's finaliser: a bijective mix with good avalanche (Steele et al. 2014).</summary>
+    /// <summary>SplitMix64's finaliser (see <see cref="SplitMix64.Mix"/>).</summary>
+    /// <param name="value">Any 64-bit value.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Mix(ulong value)
-    {
-        unchecked
-        {
-            value ^= value >> 30;
-            value *= 0xBF58476D1CE4E5B9UL;
-            value ^= value >> 27;
-            value *= 0x94D049BB133111EBUL;
-            value ^= value >> 31;
-            return value;
-        }
-    }
+    public static ulong Mix(ulong value) => SplitMix64.Mix(value);
 
     /// <summary>Key of a feature made of a template and one value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -3,7 +3,7 @@ using System.Text;
 using Dyad.Coding.Coding;
 using Dyad.Nlp.Conllu;
 
-namespace Dyad.Coding.Validation;
+namespace Dyad.Analysis.Validation;
 
 /// <summary>Counts of a validation run, overall or for one category.</summary>
 /// <param name="Records">Records scored.</param>

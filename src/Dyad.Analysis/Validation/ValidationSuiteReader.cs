@@ -5,7 +5,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Dyad.Coding.Dictionaries;
 
-namespace Dyad.Coding.Validation;
+namespace Dyad.Analysis.Validation;
 
 /// <summary>
 /// Reads PETRARCH validation suites (PETR_Validate_records_2_02.xml). The file is XML-like but not well-formed as a

@@ -1,7 +1,7 @@
+using Dyad.Analysis.Validation;
 using Dyad.Coding.Dictionaries;
-using Dyad.Coding.Validation;
 
-namespace Dyad.Coding.Tests;
+namespace Dyad.Analysis.Tests;
 
 /// <summary>UniversalPetrarch's layout: a self-closed <c>&lt;Sentence .../&gt;</c> followed by its parts as siblings.</summary>
 public sealed partial class ValidationSuiteReaderTests

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace Dyad.Nlp.Learning;
+namespace Dyad.Models;
 
 /// <summary>
 /// Dyad's model files: a magic word, a kind and a format version, then the payload, all gzip-compressed.
