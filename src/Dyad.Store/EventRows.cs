@@ -50,6 +50,7 @@ internal static class EventRows
             key, DocumentKey.ContentHash(document.Text), document.Url, document.Title, DocumentKey.Outlet(document),
             document.Published is { } published ? Timestamp(published) : null, document.PublishedFrom, document.Input, document.Place,
             document.Text, storedAt, knowledgeBase, story, signature is null ? null : StorySignature.ToBytes(signature),
+            document.Dateline?.Start, document.Dateline?.End, document.Published is { } stated ? (int)stated.Offset.TotalMinutes : null,
         ];
     }
 
@@ -103,7 +104,11 @@ internal static class EventRows
         reader.GetString(7),
         ReadTimestamp(reader, 8)!.Value,
         reader.GetString(9),
-        reader.GetString(10));
+        reader.GetString(10))
+    {
+        Dateline = reader.IsDBNull(11) || reader.IsDBNull(12) ? null : new TextRange((int)Int64(reader, 11), (int)Int64(reader, 12)),
+        PublishedOffset = reader.IsDBNull(13) ? null : TimeSpan.FromMinutes(Int64(reader, 13)),
+    };
 
     private static DateOnly? ParseDate(string? date)
     {

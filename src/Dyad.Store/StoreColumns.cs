@@ -4,7 +4,8 @@ namespace Dyad.Store;
 /// <param name="Name">The column's name.</param>
 /// <param name="Definition">Its type and constraints (such as <c>INTEGER NOT NULL</c>).</param>
 /// <param name="Selected">Whether the reads select it (a column only written, such as <c>events.knowledge_base</c>, is not).</param>
-internal sealed record StoreColumn(string Name, string Definition, bool Selected = true);
+/// <param name="Since">The schema version that added it; a store of an older version gains it, empty (null), when opened (see <see cref="StoreSchema"/>).</param>
+internal sealed record StoreColumn(string Name, string Definition, bool Selected = true, int Since = 1);
 
 /// <summary>
 /// The written columns of <c>events</c> and <c>documents</c>, listed once: the schema's CREATE TABLE, the store's INSERTs,
@@ -70,6 +71,11 @@ internal static class StoreColumns
         new("knowledge_base", "TEXT NOT NULL"),
         new("story_id", "TEXT NOT NULL"),
         new("signature", "BYTEA", Selected: false),
+
+        // Version 2: what re-coding needs to rebuild the article as ingest read it.
+        new("dateline_start", "INTEGER", Since: 2),
+        new("dateline_end", "INTEGER", Since: 2),
+        new("published_offset", "INTEGER", Since: 2),
     ];
 
     /// <summary>The names of <see cref="Events"/>, for an INSERT.</summary>

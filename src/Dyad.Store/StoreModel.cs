@@ -21,8 +21,12 @@ public sealed record DocumentInput(string Text)
     /// <summary>The outlet (such as <c>reuters.com</c>); when null the store takes the URL's host without <c>www.</c>.</summary>
     public string? Source { get; init; }
 
-    /// <summary>When the article was published, if known.</summary>
+    /// <summary>When the article was published, if known, with the UTC offset the text stated (zero when it stated none).</summary>
+    /// <remarks>The store keeps the instant in UTC and the offset apart (<see cref="StoredDocument.PublishedOffset"/>), so the date as stated can be rebuilt.</remarks>
     public DateTimeOffset? Published { get; init; }
+
+    /// <summary>Where the dateline (such as <c>MOSCOW (Reuters) -</c>, dash included) lies in <see cref="Text"/>, or null when there is none.</summary>
+    public TextRange? Dateline { get; init; }
 
     /// <summary>Where <see cref="Published"/> came from (such as <c>meta</c>, <c>rss</c>, <c>url</c>, <c>text</c>).</summary>
     public string? PublishedFrom { get; init; }
@@ -107,7 +111,20 @@ public sealed record StoredDocument(
     string Text,
     DateTimeOffset IngestedAt,
     string KnowledgeBase,
-    string StoryId);
+    string StoryId)
+{
+    /// <summary>Where the dateline lies in <see cref="Text"/>; null when there is none or the store predates schema version 2.</summary>
+    public TextRange? Dateline { get; init; }
+
+    /// <summary>
+    /// The UTC offset the publication time was stated with (zero when the text stated none); null when there is no
+    /// publication time or the store predates schema version 2.
+    /// </summary>
+    public TimeSpan? PublishedOffset { get; init; }
+
+    /// <summary><see cref="Published"/> at the offset it was stated with: its <c>Date</c> is the publication date as the text gave it.</summary>
+    public DateTimeOffset? PublishedAsStated => Published is { } published && PublishedOffset is { } offset ? published.ToOffset(offset) : Published;
+}
 
 /// <summary>A stored event mention with its document's facts.</summary>
 /// <param name="Id">The mention's row id (assigned by the store, in insertion order).</param>

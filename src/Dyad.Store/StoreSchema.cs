@@ -21,7 +21,11 @@ namespace Dyad.Store;
 public static class StoreSchema
 {
     /// <summary>The schema version this code writes and reads.</summary>
-    public const int Version = 1;
+    /// <remarks>
+    /// Version 2 added <c>documents.dateline_start</c>, <c>dateline_end</c> and <c>published_offset</c>; a version 1 store
+    /// gains them (null in its old rows) when this code opens it, and is version 2 from then on.
+    /// </remarks>
+    public const int Version = 2;
 
     /// <summary>The statements that create the schema, in order.</summary>
     public static IReadOnlyList<string> Statements { get; } =
@@ -48,6 +52,7 @@ public static class StoreSchema
             CHECK (sentence_start <= sentence_end AND verb_start <= verb_end)
         )
         """,
+        .. StoreColumns.Documents.Where(c => c.Since > 1).Select(c => $"ALTER TABLE documents ADD COLUMN IF NOT EXISTS {c.Name} {c.Definition}"),
         "CREATE INDEX IF NOT EXISTS events_document ON events (document_id)",
         """
         CREATE TABLE IF NOT EXISTS story_bands (
