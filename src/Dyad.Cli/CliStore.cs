@@ -40,7 +40,7 @@ internal static class CliStore
     {
         if (!EventStore.IsPostgres(location) && !create && !File.Exists(location))
         {
-            error.WriteLine($"dyad: {ErrorCodes.InputUnreadable}: there is no store at {location}; run 'dyad ingest' first or name one with --store.");
+            error.WriteLine($"dyad: {ErrorCodes.StoreUnavailable}: there is no store at {location}; run 'dyad ingest' first or name one with --store.");
             return null;
         }
 
@@ -50,7 +50,10 @@ internal static class CliStore
         }
         catch (Exception e) when (e is DbException or IOException or ArgumentException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException)
         {
-            error.WriteLine($"dyad: the store {Describe(location)} could not be opened: {Mask(e.Message, location)}");
+            // A store of a newer schema says so with its own code; anything else is a store that cannot be opened.
+            var code = e.Message.StartsWith(ErrorCodes.StoreSchemaNewer, StringComparison.Ordinal) ? ErrorCodes.StoreSchemaNewer : ErrorCodes.StoreUnavailable;
+            var message = e.Message.StartsWith(code + ": ", StringComparison.Ordinal) ? e.Message[(code.Length + 2)..] : e.Message;
+            error.WriteLine($"dyad: {code}: the store {Describe(location)} could not be opened: {Mask(message, location)}");
             return null;
         }
     }

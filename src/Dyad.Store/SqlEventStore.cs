@@ -75,7 +75,7 @@ public sealed partial class SqlEventStore : IEventStore
                 var newest = await _dialect.ScalarAsync(connection, transaction, "SELECT MAX(version) FROM schema_version", cancellationToken).ConfigureAwait(false);
                 if (newest is not null && newest is not DBNull && Convert.ToInt32(newest, CultureInfo.InvariantCulture) > StoreSchema.Version)
                 {
-                    throw new InvalidDataException($"The store has schema version {newest}; this Dyad reads version {StoreSchema.Version}. Use a newer Dyad.");
+                    throw new InvalidDataException($"{ErrorCodes.StoreSchemaNewer}: The store has schema version {newest}; this Dyad reads version {StoreSchema.Version}. Use a newer Dyad.");
                 }
 
                 await _dialect.ExecuteAsync(
@@ -130,7 +130,7 @@ public sealed partial class SqlEventStore : IEventStore
                 document.Input ?? DocumentKey.Of(document),
                 document.Place ?? string.Empty,
                 "store",
-                exception.Message,
+                $"{ErrorCodes.DocumentRefused}: {exception.Message}",
                 document.Text,
                 _clock.GetUtcNow());
             await QuarantineAsync(entry, cancellationToken).ConfigureAwait(false);

@@ -120,9 +120,11 @@ public abstract partial class EventStoreContract : IAsyncDisposable
         // When it is stored
         var counts = await store.StoreAsync([document], KnowledgeBase, Cancel);
 
-        // Then it is quarantined with the reason
+        // Then it is quarantined with the reason and its code
         Assert.Equal(1, counts.Quarantined);
-        Assert.Contains("March 3", Assert.Single(await store.ListQuarantineAsync(Cancel)).Reason, StringComparison.Ordinal);
+        var reason = Assert.Single(await store.ListQuarantineAsync(Cancel)).Reason;
+        Assert.StartsWith(ErrorCodes.DocumentRefused + ": ", reason, StringComparison.Ordinal);
+        Assert.Contains("March 3", reason, StringComparison.Ordinal);
     }
 
     [Fact]
