@@ -26,6 +26,7 @@ public static class ArticleDocuments
             Source = article.Source,
             Published = article.Published is { } p ? new DateTimeOffset(p.Date.ToDateTime(p.Time ?? TimeOnly.MinValue), p.Offset ?? TimeSpan.Zero) : null,
             PublishedFrom = article.PublishedFrom,
+            Dateline = article.Dateline?.Range,
             Input = article.Input,
             Place = article.Location,
         };

@@ -40,7 +40,7 @@ internal static class CliStore
     {
         if (!EventStore.IsPostgres(location) && !create && !File.Exists(location))
         {
-            error.WriteLine($"dyad: {ErrorCodes.InputUnreadable}: there is no store at {location}; run 'dyad ingest' first or name one with --store.");
+            error.WriteLine($"dyad: {ErrorCodes.StoreUnavailable}: there is no store at {location}; run 'dyad ingest' first or name one with --store.");
             return null;
         }
 
@@ -50,7 +50,10 @@ internal static class CliStore
         }
         catch (Exception e) when (e is DbException or IOException or ArgumentException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException)
         {
-            error.WriteLine($"dyad: the store {Describe(location)} could not be opened: {Mask(e.Message, location)}");
+            // A store of a newer schema says so with its own code; anything else is a store that cannot be opened.
+            var code = e.Message.StartsWith(ErrorCodes.StoreSchemaNewer, StringComparison.Ordinal) ? ErrorCodes.StoreSchemaNewer : ErrorCodes.StoreUnavailable;
+            var message = e.Message.StartsWith(code + ": ", StringComparison.Ordinal) ? e.Message[(code.Length + 2)..] : e.Message;
+            error.WriteLine($"dyad: {code}: the store {Describe(location)} could not be opened: {Mask(message, location)}");
             return null;
         }
     }
@@ -154,55 +157,27 @@ internal sealed class EventFilterOptions
         }
     }
 
-    /// <summary>The query, or null (with a message) when a date or a number is not valid.</summary>
+    /// <summary>The query, or null (with a message for each problem) when a value is not valid; read by <see cref="EventQueryParser"/>, as the server reads its parameters.</summary>
     public EventQuery? Read(ParseResult parsed, TextWriter error)
     {
-        if (!TryDay(parsed, _from, error, out var from) || !TryDay(parsed, _to, error, out var to))
+        List<KeyValuePair<string, string?>> values =
+        [
+            new("from", parsed.GetValue(_from)), new("to", parsed.GetValue(_to)), new("actor", parsed.GetValue(_actor)),
+            new("country", parsed.GetValue(_country)), new("root", parsed.GetValue(_root)), new("code", parsed.GetValue(_code)),
+            new("plover", parsed.GetValue(_plover)), new("place", parsed.GetValue(_place)), new("text", parsed.GetValue(_text)),
+        ];
+        if (Paging)
         {
-            return null;
+            values.Add(new("limit", parsed.GetValue(_limit)?.ToString(CultureInfo.InvariantCulture)));
+            values.Add(new("offset", parsed.GetValue(_offset).ToString(CultureInfo.InvariantCulture)));
         }
 
-        var limit = Paging ? parsed.GetValue(_limit) : null;
-        var offset = Paging ? parsed.GetValue(_offset) : 0;
-        if (limit < 0 || offset < 0)
+        var query = EventQueryParser.Parse(values);
+        foreach (var problem in query.Problems)
         {
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dyad: --limit and --offset take numbers of 0 or more (got {limit?.ToString(CultureInfo.InvariantCulture) ?? "none"} and {offset})."));
-            return null;
+            error.WriteLine($"dyad: --{problem.Field} {problem.Problem}");
         }
 
-        return new EventQuery
-        {
-            From = from,
-            To = to,
-            Actor = Trimmed(parsed, _actor)?.ToUpperInvariant(),
-            Country = Trimmed(parsed, _country)?.ToUpperInvariant(),
-            Root = Trimmed(parsed, _root),
-            Code = Trimmed(parsed, _code),
-            PloverEvent = Trimmed(parsed, _plover)?.ToUpperInvariant(),
-            Place = Trimmed(parsed, _place),
-            Text = Trimmed(parsed, _text),
-            Limit = limit,
-            Offset = offset,
-        };
-    }
-
-    private static string? Trimmed(ParseResult parsed, Option<string?> option) => parsed.GetValue(option) is { } value && value.Trim().Length > 0 ? value.Trim() : null;
-
-    private static bool TryDay(ParseResult parsed, Option<string?> option, TextWriter error, out DateOnly? day)
-    {
-        day = null;
-        if (parsed.GetValue(option) is not { } text)
-        {
-            return true;
-        }
-
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-        {
-            error.WriteLine($"dyad: {option.Name} '{text}' is not a date of the form YYYY-MM-DD.");
-            return false;
-        }
-
-        day = d;
-        return true;
+        return query.IsValid ? query.Query : null;
     }
 }

@@ -60,7 +60,7 @@ internal static class ExportCommand
                 }
                 catch (Exception e) when (path != "-" && e is IOException or UnauthorizedAccessException)
                 {
-                    error.WriteLine($"dyad: cannot write --out {path}: {e.Message}");
+                    error.WriteLine($"dyad: {ErrorCodes.ExportUnwritable}: cannot write --out {path}: {e.Message}");
                     return ExitCodes.InputProblem;
                 }
 

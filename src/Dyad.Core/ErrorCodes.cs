@@ -29,9 +29,6 @@ public static class ErrorCodes
     /// </summary>
     public const string InputSkipped = "DY1006";
 
-    /// <summary>A sentence was longer than the parser's limit and was parsed in pieces.</summary>
-    public const string SentenceTooLong = "DY2001";
-
     /// <summary>A model file is missing, truncated or of an unknown version.</summary>
     public const string ModelUnreadable = "DY2002";
 
@@ -131,6 +128,18 @@ public static class ErrorCodes
     /// <summary>No publication date was found for an article; relative event dates cannot be resolved for it.</summary>
     public const string PublicationDateMissing = "DY4010";
 
+    /// <summary>The store refused a document (a constraint failed or a value did not fit its column); it was quarantined with stage <c>store</c>.</summary>
+    public const string DocumentRefused = "DY5001";
+
+    /// <summary>A store could not be opened: no such DuckDB file, a file another process holds, or a PostgreSQL server that does not answer or refuses the login.</summary>
+    public const string StoreUnavailable = "DY5002";
+
+    /// <summary>A store was written by a newer schema version than this Dyad reads.</summary>
+    public const string StoreSchemaNewer = "DY5003";
+
+    /// <summary>An export could not be written to its file.</summary>
+    public const string ExportUnwritable = "DY5004";
+
     /// <summary>An HTTP request's parameters or body are not valid (a date that is not YYYY-MM-DD, a limit out of range).</summary>
     public const string RequestInvalid = "DY6001";
 
@@ -158,7 +167,6 @@ public static class ErrorCodes
         [BinaryContent] = "The input holds NUL or other control characters, as binary files do. They were read as spaces; check that the file is text.",
         [InvalidUtf16] = "Input read as UTF-16 holds unpaired surrogates or ends in half a character. The bad units were replaced with U+FFFD and processing went on; check the file's encoding.",
         [InputSkipped] = "An input was not read as text. Binary bytes (an image, archive, executable or a database such as a DuckDB store and its .wal) are refused and quarantined; under a folder, a FIFO, socket or device, a link to a file or folder already read (a link loop), and the store being written are skipped with a warning. Give text files, and keep the store outside the input folder.",
-        [SentenceTooLong] = "A sentence had more tokens than the parser's limit and was parsed in pieces joined under the first piece's root. Check that the text has sentence punctuation.",
         [ModelUnreadable] = "A model file is missing, truncated or written by another version. Rebuild it with './dyad train' or restore it from the repository.",
         [StageOrder] = "A stage needs annotations that an earlier stage makes (for example the parser needs tags). Run the stages in the pipeline's order.",
         [NoTrainingData] = "A training or evaluation file holds no sentence that could be read. Check that it is CoNLL-U.",
@@ -192,6 +200,10 @@ public static class ErrorCodes
         [DateAmbiguous] = "A numeric publication date such as 05/04/2017 reads both day-first and month-first. Non-English labels are read day-first, an English label with slashes month-first; the message says which was used. Give the date explicitly if it is wrong.",
         [EncodingUnknown] = "The encoding named by the caller or declared in the document (charset, XML encoding) is not known. The input was read as UTF-8 and bad bytes replaced; give a known encoding name such as windows-1254.",
         [PublicationDateMissing] = "No publication date was found in the options, the JSON, the page metadata, the feed or the text. Relative dates ('on Wednesday', 'last month') cannot be resolved for this article; give the date with the input.",
+        [DocumentRefused] = "The store refused a document: a constraint failed or a value did not fit its column. Nothing of the document was stored; it is in the quarantine with stage 'store' and the engine's message. The rest of the batch was stored.",
+        [StoreUnavailable] = "A store could not be opened: there is no DuckDB file at the path (reading commands do not create one), another process holds the file, or the PostgreSQL server does not answer or refuses the login. Check --store (or $DYAD_STORE), stop the other writer, or start the server.",
+        [StoreSchemaNewer] = "The store was written by a newer Dyad (its schema version is newer than this one reads). Use a newer Dyad; an older store is upgraded in place when opened.",
+        [ExportUnwritable] = "An export could not be written: the folder of --out does not exist or is not writable, or the disk is full. Name a file in a writable folder.",
         [RequestInvalid] = "A request to 'dyad serve' has a parameter or body that is not valid: the answer's 'errors' name each field and what was expected (dates as YYYY-MM-DD, limits within their ranges). Correct the request.",
         [TokenRequired] = "A write to 'dyad serve' (or a read from an address other than loopback) came without the server's token. Send it as 'Authorization: Bearer TOKEN'; the server prints the token at start and keeps it in the token file.",
         [RequestTooLarge] = "A request body is larger than the server's limit (--max-request-mb, 8 MB by default). Send fewer documents per request.",

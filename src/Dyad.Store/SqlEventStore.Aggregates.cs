@@ -1,11 +1,12 @@
 using System.Data.Common;
 using System.Globalization;
 using Dyad.Documents;
+using static Dyad.Store.SqlValues;
 
 namespace Dyad.Store;
 
 /// <summary>Single-row look-ups and the aggregations a dashboard draws (timeline, dyads, actors, places), done by the engine.</summary>
-public abstract partial class SqlEventStore
+public sealed partial class SqlEventStore
 {
     private const string EventsAndDocuments = "FROM events e JOIN documents d ON d.id = e.document_id";
 
@@ -15,11 +16,11 @@ public abstract partial class SqlEventStore
     public async Task<long> CountAsync(EventQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (where, arguments) = Filter(query);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var (where, arguments) = EventQuerySql.Where(query);
+        var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var value = await ScalarAsync(connection, null, $"SELECT COUNT(*) {EventsAndDocuments} {where}", cancellationToken, [.. arguments]).ConfigureAwait(false);
+            var value = await _dialect.ScalarAsync(connection, null, $"SELECT COUNT(*) {EventsAndDocuments} {where}", cancellationToken, [.. arguments]).ConfigureAwait(false);
             return Convert.ToInt64(value, CultureInfo.InvariantCulture);
         }
     }
@@ -27,16 +28,16 @@ public abstract partial class SqlEventStore
     /// <inheritdoc />
     public async Task<StoredMention?> GetMentionAsync(long id, CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var command = Command(connection, null, $"SELECT {MentionColumns} {EventsAndDocuments} WHERE e.id = @id", [("id", id)]);
+            var command = _dialect.Command(connection, null, $"SELECT {StoreColumns.Mention} {EventsAndDocuments} WHERE e.id = @id", [("id", id)]);
             await using (command.ConfigureAwait(false))
             {
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
-                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadMention(reader, 0) : null;
+                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? EventRows.ReadMention(reader, 0) : null;
                 }
             }
         }
@@ -46,13 +47,13 @@ public abstract partial class SqlEventStore
     public async Task<StoredDocument?> GetDocumentAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var command = Command(
+            var command = _dialect.Command(
                 connection,
                 null,
-                "SELECT id, content_hash, url, title, source, published, published_from, text, ingested_at, knowledge_base, story_id FROM documents WHERE id = @id",
+                $"SELECT {StoreColumns.Document} FROM documents WHERE id = @id",
                 [("id", key)]);
             await using (command.ConfigureAwait(false))
             {
@@ -64,7 +65,7 @@ public abstract partial class SqlEventStore
                         return null;
                     }
 
-                    return ReadDocument(reader);
+                    return EventRows.ReadDocument(reader);
                 }
             }
         }
@@ -74,10 +75,10 @@ public abstract partial class SqlEventStore
     public async Task<IReadOnlyList<TimelineRow>> TimelineAsync(EventQuery query, TimeBucket bucket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (where, arguments) = Filter(query);
+        var (where, arguments) = EventQuerySql.Where(query);
         var sql = $"""
             SELECT {Period(bucket)} AS period, e.quad_class, COUNT(*) AS n, {GoldsteinSum} AS g
-            {EventsAndDocuments} {And(where, $"{StoreSchema.Day} IS NOT NULL")}
+            {EventsAndDocuments} {EventQuerySql.And(where, $"{StoreSchema.Day} IS NOT NULL")}
             GROUP BY 1, 2 ORDER BY 1, 2
             """;
         return await RowsAsync(sql, arguments, r => new TimelineRow(PeriodKey(r, 0, bucket), (int)Int64(r, 1), Int64(r, 2), Double(r, 3)), cancellationToken).ConfigureAwait(false);
@@ -88,12 +89,12 @@ public abstract partial class SqlEventStore
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(top);
-        var (where, arguments) = Filter(query);
+        var (where, arguments) = EventQuerySql.Where(query);
         arguments.Add(("top", top));
         var sql = $"""
             SELECT e.source, e.target, COUNT(*) AS n, {GoldsteinSum} AS g, COUNT(DISTINCT e.document_id) AS a
             {EventsAndDocuments} {where}
-            GROUP BY e.source, e.target ORDER BY 3 DESC, {Ordinal("e.source")}, {Ordinal("e.target")}
+            GROUP BY e.source, e.target ORDER BY 3 DESC, {_dialect.Ordinal("e.source")}, {_dialect.Ordinal("e.target")}
             LIMIT @top
             """;
         return await RowsAsync(sql, arguments, r => new DyadRow(r.GetString(0), r.GetString(1), Int64(r, 2), Double(r, 3), Int64(r, 4)), cancellationToken).ConfigureAwait(false);
@@ -104,19 +105,19 @@ public abstract partial class SqlEventStore
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(topDyads);
-        var (where, arguments) = Filter(query);
+        var (where, arguments) = EventQuerySql.Where(query);
         arguments.Add(("top", topDyads));
         var sql = $"""
             WITH top_dyads AS (
                 SELECT e.source, e.target
                 {EventsAndDocuments} {where}
-                GROUP BY e.source, e.target ORDER BY COUNT(*) DESC, {Ordinal("e.source")}, {Ordinal("e.target")}
+                GROUP BY e.source, e.target ORDER BY COUNT(*) DESC, {_dialect.Ordinal("e.source")}, {_dialect.Ordinal("e.target")}
                 LIMIT @top
             )
             SELECT {Period(bucket)} AS period, e.source, e.target, COUNT(*) AS n, {GoldsteinSum} AS g
             {EventsAndDocuments} JOIN top_dyads t ON t.source = e.source AND t.target = e.target
-            {And(where, $"{StoreSchema.Day} IS NOT NULL")}
-            GROUP BY 1, 2, 3 ORDER BY 1, {Ordinal("e.source")}, {Ordinal("e.target")}
+            {EventQuerySql.And(where, $"{StoreSchema.Day} IS NOT NULL")}
+            GROUP BY 1, 2, 3 ORDER BY 1, {_dialect.Ordinal("e.source")}, {_dialect.Ordinal("e.target")}
             """;
         return await RowsAsync(sql, arguments, r => new DyadPeriodRow(PeriodKey(r, 0, bucket), r.GetString(1), r.GetString(2), Int64(r, 3), Double(r, 4)), cancellationToken).ConfigureAwait(false);
     }
@@ -126,7 +127,7 @@ public abstract partial class SqlEventStore
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(top);
-        var (where, arguments) = Filter(query);
+        var (where, arguments) = EventQuerySql.Where(query);
         arguments.Add(("top", top));
         var sql = $"""
             SELECT a.actor, CAST(SUM(a.s) AS BIGINT), CAST(SUM(a.t) AS BIGINT), CAST(SUM(a.g) AS DOUBLE PRECISION)
@@ -136,7 +137,7 @@ public abstract partial class SqlEventStore
                 SELECT e.target AS actor, 0 AS s, 1 AS t, CASE WHEN e.target = e.source THEN 0 ELSE COALESCE(e.goldstein, 0) END AS g
                 {EventsAndDocuments} {where}
             ) a
-            GROUP BY a.actor ORDER BY SUM(a.s) + SUM(a.t) DESC, {Ordinal("a.actor")}
+            GROUP BY a.actor ORDER BY SUM(a.s) + SUM(a.t) DESC, {_dialect.Ordinal("a.actor")}
             LIMIT @top
             """;
         return await RowsAsync(sql, arguments, r => new ActorRow(r.GetString(0), Int64(r, 1), Int64(r, 2), Double(r, 3)), cancellationToken).ConfigureAwait(false);
@@ -147,13 +148,13 @@ public abstract partial class SqlEventStore
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        var (where, arguments) = Filter(query);
+        var (where, arguments) = EventQuerySql.Where(query);
         arguments.Add(("top", limit));
         var sql = $"""
             SELECT e.location_name, e.location_country, e.location_adm1, e.location_lat, e.location_lon, COUNT(*) AS n, {GoldsteinSum} AS g
-            {EventsAndDocuments} {And(where, "e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL")}
+            {EventsAndDocuments} {EventQuerySql.And(where, "e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL")}
             GROUP BY e.location_name, e.location_country, e.location_adm1, e.location_lat, e.location_lon
-            ORDER BY 6 DESC, {Ordinal("COALESCE(e.location_name, '')")}, e.location_lat, e.location_lon
+            ORDER BY 6 DESC, {_dialect.Ordinal("COALESCE(e.location_name, '')")}, e.location_lat, e.location_lon
             LIMIT @top
             """;
         return await RowsAsync(
@@ -180,17 +181,13 @@ public abstract partial class SqlEventStore
         return day.ToString(bucket == TimeBucket.Month ? "yyyy-MM" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
-    private static string And(string where, string condition) => where.Length == 0 ? "WHERE " + condition : where + " AND " + condition;
-
-    private static double Double(DbDataReader reader, int i) => reader.IsDBNull(i) ? 0 : Convert.ToDouble(reader.GetValue(i), CultureInfo.InvariantCulture);
-
     private async Task<List<T>> RowsAsync<T>(string sql, IReadOnlyList<(string, object?)> arguments, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         var rows = new List<T>();
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var command = Command(connection, null, sql, arguments);
+            var command = _dialect.Command(connection, null, sql, arguments);
             await using (command.ConfigureAwait(false))
             {
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

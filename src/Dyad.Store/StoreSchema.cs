@@ -16,11 +16,16 @@ namespace Dyad.Store;
 /// There are no foreign keys (DuckDB cannot update a row that a foreign key points at); the store keeps
 /// <c>events.document_id</c> and <c>story_bands.document_id</c> pointing at stored documents by writing them in the
 /// document's transaction.
+/// The columns of <c>documents</c> and <c>events</c> are listed once, in <see cref="StoreColumns"/>.
 /// </remarks>
 public static class StoreSchema
 {
     /// <summary>The schema version this code writes and reads.</summary>
-    public const int Version = 1;
+    /// <remarks>
+    /// Version 2 added <c>documents.dateline_start</c>, <c>dateline_end</c> and <c>published_offset</c>; a version 1 store
+    /// gains them (null in its old rows) when this code opens it, and is version 2 from then on.
+    /// </remarks>
+    public const int Version = 2;
 
     /// <summary>The statements that create the schema, in order.</summary>
     public static IReadOnlyList<string> Statements { get; } =
@@ -33,66 +38,21 @@ public static class StoreSchema
         """,
         "CREATE SEQUENCE IF NOT EXISTS document_seq START 1",
         "CREATE SEQUENCE IF NOT EXISTS event_seq START 1",
-        """
+        $"""
         CREATE TABLE IF NOT EXISTS documents (
-            id TEXT PRIMARY KEY,
+            {StoreColumns.Definitions(StoreColumns.Documents.Take(1))},
             seq BIGINT NOT NULL DEFAULT nextval('document_seq'),
-            content_hash TEXT NOT NULL,
-            url TEXT,
-            title TEXT,
-            source TEXT,
-            published TIMESTAMP,
-            published_from TEXT,
-            input TEXT,
-            place TEXT,
-            text TEXT NOT NULL,
-            ingested_at TIMESTAMP NOT NULL,
-            knowledge_base TEXT NOT NULL,
-            story_id TEXT NOT NULL,
-            signature BYTEA
+            {StoreColumns.Definitions(StoreColumns.Documents.Skip(1))}
         )
         """,
-        """
+        $"""
         CREATE TABLE IF NOT EXISTS events (
             id BIGINT PRIMARY KEY DEFAULT nextval('event_seq'),
-            document_id TEXT NOT NULL,
-            sentence INTEGER NOT NULL CHECK (sentence >= 1),
-            event_date DATE,
-            date_precision TEXT,
-            source TEXT NOT NULL,
-            target TEXT NOT NULL,
-            cameo TEXT NOT NULL,
-            root TEXT NOT NULL,
-            quad_class INTEGER NOT NULL CHECK (quad_class BETWEEN 0 AND 4),
-            goldstein DOUBLE PRECISION,
-            plover_event TEXT,
-            plover_mode TEXT,
-            plover_context TEXT,
-            sentence_text TEXT NOT NULL,
-            sentence_start INTEGER NOT NULL,
-            sentence_end INTEGER NOT NULL,
-            source_text TEXT,
-            source_start INTEGER,
-            source_end INTEGER,
-            verb_text TEXT NOT NULL,
-            verb_start INTEGER NOT NULL,
-            verb_end INTEGER NOT NULL,
-            target_text TEXT,
-            target_start INTEGER,
-            target_end INTEGER,
-            location_name TEXT,
-            location_country TEXT,
-            location_adm1 TEXT,
-            location_lat DOUBLE PRECISION,
-            location_lon DOUBLE PRECISION,
-            location_geonames_id BIGINT,
-            location_feature TEXT,
-            rule TEXT NOT NULL,
-            rule_source TEXT NOT NULL,
-            knowledge_base TEXT NOT NULL,
+            {StoreColumns.Definitions(StoreColumns.Events)},
             CHECK (sentence_start <= sentence_end AND verb_start <= verb_end)
         )
         """,
+        .. StoreColumns.Documents.Where(c => c.Since > 1).Select(c => $"ALTER TABLE documents ADD COLUMN IF NOT EXISTS {c.Name} {c.Definition}"),
         "CREATE INDEX IF NOT EXISTS events_document ON events (document_id)",
         """
         CREATE TABLE IF NOT EXISTS story_bands (

@@ -65,6 +65,6 @@ public sealed class BenchLoadCommandTests : IDisposable
     {
         var (exit, _, error) = Run("bench", "load", "--store", Path.Combine(_folder, "none.duckdb"), "--seconds", "0.2");
         Assert.Equal(ExitCodes.InputProblem, exit);
-        Assert.Contains("DY1002", error, StringComparison.Ordinal);
+        Assert.Contains(ErrorCodes.StoreUnavailable, error, StringComparison.Ordinal);
     }
 }

@@ -446,6 +446,21 @@ public sealed class StoreCommandsOnDuckDbTests : StoreCommandContract
         Assert.Contains(value, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("query", "--actor", "RUS\u0001", "control character U+0001")]
+    [InlineData("export", "--to", "2016-01-01", "is before 'from' (2016-03-01)")]
+    public void StoreCommands_RefuseFiltersTheServerRefuses(string verb, string option, string value, string expected)
+    {
+        // Given a filter the HTTP API refuses (a control character; a last day before the first)
+        string[] args = verb == "export" ? [verb, "--out", "x", "--format", "csv", "--from", "2016-03-01"] : [verb];
+
+        // When / Then the CLI refuses it too, with the same rule
+        var (exit, _, error) = Run([.. args, option, value, "--store", Path.Combine(Folder, "s.duckdb")]);
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains(option + " ", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void BenchIngest_PrintsTheRates()
     {

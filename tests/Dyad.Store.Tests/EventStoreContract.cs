@@ -127,7 +127,34 @@ public abstract partial class EventStoreContract : IAsyncDisposable
         Assert.False(await store.ContainsAsync("d", Cancel));
         var entry = Assert.Single(await store.ListQuarantineAsync(Cancel));
         Assert.Equal("store", entry.Stage);
-        Assert.False(string.IsNullOrWhiteSpace(entry.Reason));
+        Assert.StartsWith(ErrorCodes.DocumentRefused + ": ", entry.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Store_DatelineAndStatedOffset_RoundTrip()
+    {
+        // Given a document with a dateline and a publication time stated at UTC+02:00 (the day before in UTC), and one with neither
+        var store = await StoreAsync();
+        var published = new DateTimeOffset(2015, 11, 12, 1, 30, 0, TimeSpan.FromHours(2));
+        var dated = new IngestDocument(new DocumentInput("MOSCOW (Reuters) - Russia criticised Ukraine.") { Id = "dated", Published = published, Dateline = new TextRange(0, 19) }, []);
+        var plain = new IngestDocument(new DocumentInput("France hosted Germany.") { Id = "plain" }, []);
+        await store.StoreAsync([dated, plain], KnowledgeBase, Cancel);
+
+        // When they are read back, one by one and listed
+        var first = await store.GetDocumentAsync("dated", Cancel);
+        var second = await store.GetDocumentAsync("plain", Cancel);
+        var listed = await ListAsync(store.ListDocumentsAsync(Cancel));
+
+        // Then the dateline's range and the stated offset come back: the instant is in UTC and the stated date rebuilds
+        Assert.Equal(new TextRange(0, 19), first!.Dateline);
+        Assert.Equal(TimeSpan.FromHours(2), first.PublishedOffset);
+        Assert.Equal(published.UtcDateTime, first.Published!.Value.UtcDateTime);
+        Assert.Equal(TimeSpan.Zero, first.Published.Value.Offset);
+        Assert.Equal(new DateOnly(2015, 11, 12), DateOnly.FromDateTime(first.PublishedAsStated!.Value.DateTime));
+        Assert.Null(second!.Dateline);
+        Assert.Null(second.PublishedOffset);
+        Assert.Null(second.PublishedAsStated);
+        Assert.Equal(first, listed.Single(d => d.Key == "dated"));
     }
 
     [Fact]
@@ -552,6 +579,40 @@ public abstract partial class EventStoreContract : IAsyncDisposable
 public sealed class DuckDbEventStoreTests : EventStoreContract
 {
     protected override Task<string> NewLocationAsync() => Task.FromResult(Path.Combine(Folder, Guid.NewGuid().ToString("N") + ".duckdb"));
+
+    [Fact]
+    public async Task Open_StoreOfSchemaVersion1_GainsTheNewColumnsAndReadsThemAsNull()
+    {
+        // Given a store as schema version 1 wrote it: without the version 2 columns of documents
+        var path = await NewLocationAsync();
+        await using (var store = await EventStore.OpenAsync(path, null, Cancel))
+        {
+            await store.StoreAsync([new IngestDocument(new DocumentInput("Russia criticised Ukraine.") { Id = "old", Published = DateTimeOffset.UnixEpoch }, [])], KnowledgeBase, Cancel);
+        }
+
+        await using (var connection = new DuckDBConnection("Data Source=" + path))
+        {
+            await connection.OpenAsync(Cancel);
+            foreach (var sql in new[] { "ALTER TABLE documents DROP COLUMN dateline_start", "ALTER TABLE documents DROP COLUMN dateline_end", "ALTER TABLE documents DROP COLUMN published_offset", "DELETE FROM schema_version WHERE version > 1" })
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                await command.ExecuteNonQueryAsync(Cancel);
+            }
+        }
+
+        // When this version opens it
+        await using var opened = await EventStore.OpenAsync(path, null, Cancel);
+        var document = await opened.GetDocumentAsync("old", Cancel);
+
+        // Then the old document reads with the new fields empty, and new documents keep them
+        Assert.NotNull(document);
+        Assert.Null(document.Dateline);
+        Assert.Null(document.PublishedOffset);
+        Assert.Equal(DateTimeOffset.UnixEpoch, document.Published);
+        await opened.StoreAsync([new IngestDocument(new DocumentInput("MOSCOW - France hosted Germany.") { Id = "new", Dateline = new TextRange(0, 9) }, [])], KnowledgeBase, Cancel);
+        Assert.Equal(new TextRange(0, 9), (await opened.GetDocumentAsync("new", Cancel))!.Dateline);
+    }
 }
 
 /// <summary>The store's behaviour on PostgreSQL (see <see cref="PostgresServer"/>), each test in a new schema.</summary>

@@ -2,8 +2,8 @@ using Dyad.Coding.Codes;
 using Dyad.Coding.Coding;
 using Dyad.Coding.Dictionaries;
 using Dyad.Coding.Learned;
-using Dyad.Ingest;
 using Dyad.Hashing;
+using Dyad.Ingest;
 
 namespace Dyad.Analysis.Evaluation;
 

@@ -19,8 +19,12 @@ public sealed record DocumentInput(string Text)
     /// <summary>The outlet (such as <c>reuters.com</c>); when null the store takes the URL's host without <c>www.</c>.</summary>
     public string? Source { get; init; }
 
-    /// <summary>When the article was published, if known.</summary>
+    /// <summary>When the article was published, if known, with the UTC offset the text stated (zero when it stated none).</summary>
+    /// <remarks>The store keeps the instant in UTC and the offset apart (<see cref="StoredDocument.PublishedOffset"/>), so the date as stated can be rebuilt.</remarks>
     public DateTimeOffset? Published { get; init; }
+
+    /// <summary>Where the dateline (such as <c>MOSCOW (Reuters) -</c>, dash included) lies in <see cref="Text"/>, or null when there is none.</summary>
+    public TextRange? Dateline { get; init; }
 
     /// <summary>Where <see cref="Published"/> came from (such as <c>meta</c>, <c>rss</c>, <c>url</c>, <c>text</c>).</summary>
     public string? PublishedFrom { get; init; }

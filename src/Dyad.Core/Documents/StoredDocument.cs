@@ -23,4 +23,17 @@ public sealed record StoredDocument(
     string Text,
     DateTimeOffset IngestedAt,
     string KnowledgeBase,
-    string StoryId);
+    string StoryId)
+{
+    /// <summary>Where the dateline lies in <see cref="Text"/>; null when there is none or the store predates schema version 2.</summary>
+    public TextRange? Dateline { get; init; }
+
+    /// <summary>
+    /// The UTC offset the publication time was stated with (zero when the text stated none); null when there is no
+    /// publication time or the store predates schema version 2.
+    /// </summary>
+    public TimeSpan? PublishedOffset { get; init; }
+
+    /// <summary><see cref="Published"/> at the offset it was stated with: its <c>Date</c> is the publication date as the text gave it.</summary>
+    public DateTimeOffset? PublishedAsStated => Published is { } published && PublishedOffset is { } offset ? published.ToOffset(offset) : Published;
+}
