@@ -1,11 +1,12 @@
 using System.Collections.Frozen;
+using Dyad.Text;
 
 namespace Dyad.Geo;
 
 /// <summary>
 /// The word lists the geocoder reads text with: cues, titles, calendar words, words that end longer names and the
-/// like. Each list is a data file in <c>data/geo/lexicon</c> (one lower-case word per line, '#' starts a comment line),
-/// embedded in this assembly and read once per process.
+/// like. Each list but the calendar words (from <see cref="CalendarNames"/>) is a data file in <c>data/geo/lexicon</c>
+/// (one lower-case word per line, '#' starts a comment line), embedded in this assembly and read once per process.
 /// </summary>
 /// <remarks>Read-only after loading, so one instance serves every thread.</remarks>
 internal sealed class GeoLexicon
@@ -42,7 +43,7 @@ internal sealed class GeoLexicon
     /// <summary>Words that end organisations', publications' and agreements' names ("post", "agreement").</summary>
     public required FrozenSet<string> OrganizationWords { get; init; }
 
-    /// <summary>Month and weekday names and their abbreviations.</summary>
+    /// <summary>Month and weekday names and the months' abbreviations, from <see cref="CalendarNames"/>.</summary>
     public required FrozenSet<string> CalendarWords { get; init; }
 
     /// <summary>Words that are places somewhere but far more often something else in news text.</summary>
@@ -75,7 +76,7 @@ internal sealed class GeoLexicon
         FunctionWords = Read("function-words"),
         Titles = Read("titles"),
         OrganizationWords = Read("organization-words"),
-        CalendarWords = Read("calendar-words"),
+        CalendarWords = CalendarNames.Months.Concat(CalendarNames.MonthAbbreviations).Concat(CalendarNames.Weekdays).ToFrozenSet(StringComparer.Ordinal),
         CommonWords = Read("common-words"),
         InstitutionWords = Read("institution-words"),
         MediaWords = Read("media-words"),
