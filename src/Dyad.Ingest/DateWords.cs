@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using Dyad.Text;
 
 namespace Dyad.Ingest;
 
@@ -10,22 +11,23 @@ namespace Dyad.Ingest;
 /// </summary>
 internal static class DateWords
 {
-    // Each line: month number, then the names and abbreviations in English, Turkish, French, German, Spanish,
-    // Italian, Portuguese, Dutch, Russian (nominative and genitive) and Arabic (Egyptian and Levantine forms).
+    // Each line: month number, then the names and abbreviations in Turkish, French, German, Spanish, Italian,
+    // Portuguese, Dutch, Russian (nominative and genitive) and Arabic (Egyptian and Levantine forms). The English
+    // names and abbreviations come from CalendarNames.
     private static readonly (int Month, string Names)[] MonthTable =
     [
-        (1, "january jan ocak janvier janv januar jänner enero ene gennaio gen janeiro januari январь января янв يناير كانون_الثاني"),
-        (2, "february feb şubat février févr fév februar febrero febbraio fevereiro fev februari февраль февраля фев شباط فبراير"),
-        (3, "march mar mart mars märz mär mrz marzo março maart mrt март марта مارس آذار"),
-        (4, "april apr nisan avril avr abril abr aprile апрель апреля апр أبريل ابريل نيسان"),
-        (5, "may mayıs mai mayo maggio mag maio mei май мая مايو أيار"),
-        (6, "june jun haziran juin juni junio giugno giu junho июнь июня июн يونيو يونيه حزيران"),
-        (7, "july jul temmuz juillet juil juli julio luglio lug julho июль июля июл يوليو يوليه تموز"),
-        (8, "august aug ağustos août agosto ago augustus август августа авг أغسطس اغسطس آب"),
-        (9, "september sep sept eylül septembre septiembre setiembre settembre set setembro сентябрь сентября сен سبتمبر أيلول"),
-        (10, "october oct ekim octobre oktober okt octubre ottobre ott outubro out октябрь октября окт أكتوبر اكتوبر تشرين_الأول"),
-        (11, "november nov kasım novembre noviembre novembro ноябрь ноября ноя نوفمبر تشرين_الثاني"),
-        (12, "december dec aralık décembre déc dezember dez diciembre dic dicembre dezembro декабрь декабря дек ديسمبر كانون_الأول"),
+        (1, "ocak janvier janv januar jänner enero ene gennaio gen janeiro januari январь января янв يناير كانون_الثاني"),
+        (2, "şubat février févr fév februar febrero febbraio fevereiro fev februari февраль февраля фев شباط فبراير"),
+        (3, "mart mars märz mär mrz marzo março maart mrt март марта مارس آذار"),
+        (4, "nisan avril avr abril abr aprile апрель апреля апр أبريل ابريل نيسان"),
+        (5, "mayıs mai mayo maggio mag maio mei май мая مايو أيار"),
+        (6, "haziran juin juni junio giugno giu junho июнь июня июн يونيو يونيه حزيران"),
+        (7, "temmuz juillet juil juli julio luglio lug julho июль июля июл يوليو يوليه تموز"),
+        (8, "ağustos août agosto ago augustus август августа авг أغسطس اغسطس آب"),
+        (9, "eylül septembre septiembre setiembre settembre set setembro сентябрь сентября сен سبتمبر أيلول"),
+        (10, "ekim octobre oktober okt octubre ottobre ott outubro out октябрь октября окт أكتوبر اكتوبر تشرين_الأول"),
+        (11, "kasım novembre noviembre novembro ноябрь ноября ноя نوفمبر تشرين_الثاني"),
+        (12, "aralık décembre déc dezember dez diciembre dic dicembre dezembro декабрь декабря дек ديسمبر كانون_الأول"),
     ];
 
     /// <summary>Folded month name to month number.</summary>
@@ -97,6 +99,16 @@ internal static class DateWords
     private static FrozenDictionary<string, int> BuildMonths()
     {
         var months = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < CalendarNames.Months.Length; i++)
+        {
+            months[CalendarNames.Months[i]] = i + 1;
+        }
+
+        foreach (var abbreviation in CalendarNames.MonthAbbreviations)
+        {
+            months[abbreviation] = CalendarNames.MonthOfAbbreviation(abbreviation);
+        }
+
         foreach (var (month, names) in MonthTable)
         {
             foreach (var name in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))

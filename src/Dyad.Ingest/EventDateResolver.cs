@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Dyad.Text;
 
 namespace Dyad.Ingest;
 
@@ -58,8 +59,10 @@ public static partial class EventDateResolver
     private const int MinYear = 1900;
     private const int MaxYear = 2100;
 
-    private const string Weekday = "(?<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
-    private const string Month = "(?<mn>january|february|march|april|may|june|july|august|september|october|november|december|jan\\.?|feb\\.?|mar\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept\\.?|sep\\.?|oct\\.?|nov\\.?|dec\\.?)(?![a-z])";
+    // The names come from CalendarNames; an abbreviation may keep its dot ("Sept."), and "sept" is tried before "sep".
+    private static readonly string Weekday = "(?<wd>" + string.Join('|', CalendarNames.Weekdays) + ")";
+    private static readonly string Month = "(?<mn>" + string.Join('|', CalendarNames.Months) + "|"
+        + string.Join('|', CalendarNames.MonthAbbreviations.Select(a => a + "\\.?")) + ")(?![a-z])";
     private const string DayNumber = "(?<d>[0-3]?\\d)(?:st|nd|rd|th)?(?!\\d)";
     private const string YearNumber = "(?<y>(?:19|20|21)\\d\\d)(?!\\d)";
     private const string Count = "(?<n>\\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
@@ -348,8 +351,8 @@ public static partial class EventDateResolver
     /// </summary>
     private static readonly string[] DateStems =
     [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        .. CalendarNames.Months.Select(m => m[..3]),
+        .. CalendarNames.Weekdays,
         "yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening", "week", "month", "year", "ago",
     ];
 

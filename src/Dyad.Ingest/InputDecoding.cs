@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Dyad.Text;
 
 namespace Dyad.Ingest;
 
 /// <summary>
 /// Chooses an input's encoding from its first bytes and opens a reader that replaces invalid bytes with U+FFFD and
-/// counts them. Order: a byte order mark; the encoding the caller names; UTF-8 when the first bytes hold valid
+/// counts them. It streams (inputs may be large and are cut at a length), so it shares <see cref="ByteDecoder"/>'s
+/// byte order mark and UTF-16 tests rather than its whole-buffer decoding, and adds named and declared legacy charsets. Order: a byte order mark; the encoding the caller names; UTF-8 when the first bytes hold valid
 /// non-ASCII UTF-8; a charset the document declares (<c>&lt;meta charset&gt;</c>, <c>&lt;?xml encoding?&gt;</c>);
 /// UTF-16 without a mark, told by its zero bytes; else UTF-8.
 /// </summary>
@@ -73,17 +75,17 @@ internal sealed partial class DecodedInput : IDisposable
         Diagnostic? problem = null;
         Encoding? encoding = null;
         var skip = 0;
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        switch (ByteDecoder.ByteOrderMark(bytes))
         {
-            (encoding, skip) = (new UTF8Encoding(false, false), 3);
-        }
-        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
-        {
-            (encoding, skip) = (new UnicodeEncoding(false, false), 2);
-        }
-        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            (encoding, skip) = (new UnicodeEncoding(true, false), 2);
+            case ("utf-8", var mark):
+                (encoding, skip) = (new UTF8Encoding(false, false), mark);
+                break;
+            case ("utf-16le", var mark):
+                (encoding, skip) = (new UnicodeEncoding(false, false), mark);
+                break;
+            case ("utf-16be", var mark):
+                (encoding, skip) = (new UnicodeEncoding(true, false), mark);
+                break;
         }
 
         if (encoding is null && !string.IsNullOrWhiteSpace(encodingName))
@@ -95,7 +97,7 @@ internal sealed partial class DecodedInput : IDisposable
             }
         }
 
-        if (encoding is null && LooksLikeUtf16(bytes, out var littleEndian))
+        if (encoding is null && ByteDecoder.LooksLikeUtf16(bytes, out var littleEndian))
         {
             encoding = new UnicodeEncoding(!littleEndian, false);
         }
@@ -217,32 +219,6 @@ internal sealed partial class DecodedInput : IDisposable
         return controls >= BinaryMinControls && controls * 100L >= bytes.Length * (long)BinaryPercent
             ? string.Create(CultureInfo.InvariantCulture, $"{controls} of its first {bytes.Length} bytes are NUL or other control bytes")
             : null;
-    }
-
-    private static bool LooksLikeUtf16(ReadOnlySpan<byte> bytes, out bool littleEndian)
-    {
-        littleEndian = true;
-        var length = Math.Min(bytes.Length, 512) & ~1;
-        if (length < 4)
-        {
-            return false;
-        }
-
-        int evenZeros = 0, oddZeros = 0;
-        for (var i = 0; i < length; i += 2)
-        {
-            evenZeros += bytes[i] == 0 ? 1 : 0;
-            oddZeros += bytes[i + 1] == 0 ? 1 : 0;
-        }
-
-        var pairs = length / 2;
-        if (oddZeros * 3 >= pairs && evenZeros * 20 <= pairs)
-        {
-            return true;
-        }
-
-        littleEndian = false;
-        return evenZeros * 3 >= pairs && oddZeros * 20 <= pairs;
     }
 
     [GeneratedRegex("""(?:<meta[^>]{0,200}?charset\s*=\s*["']?|<\?xml[^>]{0,100}?encoding\s*=\s*["'])(?<name>[A-Za-z0-9_.:\-]{2,40})""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]

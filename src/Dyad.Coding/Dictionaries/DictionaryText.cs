@@ -1,8 +1,7 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using System.Text.Unicode;
+using Dyad.Text;
 
 namespace Dyad.Coding.Dictionaries;
 
@@ -46,8 +45,6 @@ internal readonly record struct LineOptions(bool SemicolonComments);
 /// </summary>
 internal static class DictionaryText
 {
-    private static readonly UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
-
     /// <summary>Reads a whole file as UTF-8. Returns null (with a diagnostic) when it cannot be read.</summary>
     public static string? ReadFile(string path, DiagnosticBag bag)
     {
@@ -66,29 +63,17 @@ internal static class DictionaryText
     }
 
     /// <summary>Decodes UTF-8, dropping a byte-order mark and reporting invalid bytes (replaced with U+FFFD).</summary>
+    /// <remarks>Always UTF-8 (<see cref="ByteDecoder"/> without UTF-16 detection): dictionary files are UTF-8 by contract.</remarks>
     public static string Decode(ReadOnlySpan<byte> bytes, DiagnosticBag bag)
     {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        var decoded = ByteDecoder.Decode(bytes, detectUtf16: false);
+        if (decoded.Invalid > 0)
         {
-            bytes = bytes[3..];
+            var line = bytes[..decoded.FirstInvalidByte].Count((byte)'\n') + 1;
+            bag.Warn(ErrorCodes.InvalidUtf8, line, $"Expected UTF-8 text, but the bytes at line {line.ToString(CultureInfo.InvariantCulture)} (and perhaps later) are not valid UTF-8; they were replaced with U+FFFD and reading went on. Re-encode the file as UTF-8.");
         }
 
-        if (!Utf8.IsValid(bytes))
-        {
-            var chars = ArrayPool<char>.Shared.Rent(bytes.Length + 1);
-            try
-            {
-                Utf8.ToUtf16(bytes, chars, out var read, out _, replaceInvalidSequences: false);
-                var line = bytes[..read].Count((byte)'\n') + 1;
-                bag.Warn(ErrorCodes.InvalidUtf8, line, $"Expected UTF-8 text, but the bytes at line {line.ToString(CultureInfo.InvariantCulture)} (and perhaps later) are not valid UTF-8; they were replaced with U+FFFD and reading went on. Re-encode the file as UTF-8.");
-            }
-            finally
-            {
-                ArrayPool<char>.Shared.Return(chars);
-            }
-        }
-
-        return LenientUtf8.GetString(bytes);
+        return decoded.Text;
     }
 
     /// <summary>Enumerates the meaningful lines of <paramref name="reader"/>, reporting comment and character problems to <paramref name="bag"/>.</summary>

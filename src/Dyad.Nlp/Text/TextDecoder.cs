@@ -1,8 +1,6 @@
-using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
-using System.Text.Unicode;
+using Dyad.Text;
 
 namespace Dyad.Nlp.Text;
 
@@ -13,9 +11,9 @@ namespace Dyad.Nlp.Text;
 public sealed record DecodedText(string Text, string Encoding, ImmutableArray<Diagnostic> Diagnostics);
 
 /// <summary>
-/// Turns input bytes into text without ever failing: detects a UTF-8 or UTF-16 byte order mark (or UTF-16 without
-/// one, from its zero bytes), decodes, replaces each invalid byte sequence with U+FFFD and reports them once
-/// (<see cref="ErrorCodes.InvalidUtf8"/>), and replaces NUL and other C0 control characters except tab, line feed,
+/// Turns input bytes into text without ever failing: decodes with <see cref="ByteDecoder"/> (a UTF-8 or UTF-16 byte
+/// order mark, or UTF-16 without one, from its zero bytes), which replaces each invalid byte sequence with U+FFFD;
+/// reports them once (<see cref="ErrorCodes.InvalidUtf8"/>, <see cref="ErrorCodes.InvalidUtf16"/>), and replaces NUL and other C0 control characters except tab, line feed,
 /// carriage return and form feed with spaces, reporting them once (<see cref="ErrorCodes.BinaryContent"/>). Offsets in
 /// the result are UTF-16 code units of the returned text, which is what every later stage points into.
 /// </summary>
@@ -29,36 +27,28 @@ public static class TextDecoder
     {
         ArgumentNullException.ThrowIfNull(source);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        string text;
-        string encoding;
-        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        var decoded = ByteDecoder.Decode(bytes);
+        if (decoded.Invalid > 0 && decoded.Encoding == "utf-8")
         {
-            encoding = "utf-8";
-            text = DecodeUtf8(bytes[3..], 3, source, diagnostics);
+            diagnostics.Add(new Diagnostic(
+                ErrorCodes.InvalidUtf8,
+                Severity.Warning,
+                string.Create(CultureInfo.InvariantCulture, $"{decoded.Invalid} invalid UTF-8 sequence(s), {decoded.InvalidBytes} byte(s) in all, were replaced with U+FFFD; the first is at byte {decoded.FirstInvalidByte}. Re-encode the input as UTF-8 to keep the original characters."),
+                source,
+                string.Create(CultureInfo.InvariantCulture, $"byte {decoded.FirstInvalidByte}")));
         }
-        else if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        else if (decoded.Invalid > 0)
         {
-            encoding = "utf-16le";
-            text = DecodeUtf16(bytes[2..], 2, littleEndian: true, source, diagnostics);
-        }
-        else if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
-        {
-            encoding = "utf-16be";
-            text = DecodeUtf16(bytes[2..], 2, littleEndian: false, source, diagnostics);
-        }
-        else if (LooksLikeUtf16(bytes, out var littleEndian))
-        {
-            encoding = littleEndian ? "utf-16le" : "utf-16be";
-            text = DecodeUtf16(bytes, 0, littleEndian, source, diagnostics);
-        }
-        else
-        {
-            encoding = "utf-8";
-            text = DecodeUtf8(bytes, 0, source, diagnostics);
+            diagnostics.Add(new Diagnostic(
+                ErrorCodes.InvalidUtf16,
+                Severity.Warning,
+                string.Create(CultureInfo.InvariantCulture, $"{decoded.Invalid} invalid UTF-16 unit(s) (unpaired surrogates or an odd final byte) were replaced with U+FFFD; the first is at byte {decoded.FirstInvalidByte}."),
+                source,
+                string.Create(CultureInfo.InvariantCulture, $"byte {decoded.FirstInvalidByte}")));
         }
 
-        text = ReplaceControls(text, source, diagnostics);
-        return new DecodedText(text, encoding, diagnostics.ToImmutable());
+        var text = ReplaceControls(decoded.Text, source, diagnostics);
+        return new DecodedText(text, decoded.Encoding, diagnostics.ToImmutable());
     }
 
     /// <summary>Reads and decodes a whole file.</summary>
@@ -68,135 +58,6 @@ public static class TextDecoder
     {
         var bytes = File.ReadAllBytes(path);
         return Decode(bytes, Path.GetFileName(path));
-    }
-
-    private static string DecodeUtf8(ReadOnlySpan<byte> bytes, int offset, string source, ImmutableArray<Diagnostic>.Builder diagnostics)
-    {
-        // A UTF-8 sequence never yields more UTF-16 units than it has bytes, and a replaced sequence yields one.
-        var chars = new char[bytes.Length];
-        var written = 0;
-        var position = 0;
-        var firstBad = -1;
-        var sequences = 0;
-        var badBytes = 0;
-        while (true)
-        {
-            var status = Utf8.ToUtf16(bytes[position..], chars.AsSpan(written), out var read, out var produced, replaceInvalidSequences: false, isFinalBlock: true);
-            position += read;
-            written += produced;
-            if (status != System.Buffers.OperationStatus.InvalidData || position >= bytes.Length)
-            {
-                break;
-            }
-
-            // One maximal invalid subsequence becomes one U+FFFD, as the Unicode standard recommends.
-            _ = Rune.DecodeFromUtf8(bytes[position..], out _, out var consumed);
-            consumed = Math.Max(consumed, 1);
-            firstBad = firstBad < 0 ? offset + position : firstBad;
-            sequences++;
-            badBytes += consumed;
-            chars[written++] = '\uFFFD';
-            position += consumed;
-        }
-
-        if (sequences > 0)
-        {
-            diagnostics.Add(new Diagnostic(
-                ErrorCodes.InvalidUtf8,
-                Severity.Warning,
-                string.Create(CultureInfo.InvariantCulture, $"{sequences} invalid UTF-8 sequence(s), {badBytes} byte(s) in all, were replaced with U+FFFD; the first is at byte {firstBad}. Re-encode the input as UTF-8 to keep the original characters."),
-                source,
-                string.Create(CultureInfo.InvariantCulture, $"byte {firstBad}")));
-        }
-
-        return new string(chars, 0, written);
-    }
-
-    private static string DecodeUtf16(ReadOnlySpan<byte> bytes, int offset, bool littleEndian, string source, ImmutableArray<Diagnostic>.Builder diagnostics)
-    {
-        var units = bytes.Length / 2;
-        var chars = new char[units];
-        for (var i = 0; i < units; i++)
-        {
-            var pair = bytes.Slice(i * 2, 2);
-            chars[i] = (char)(littleEndian ? BinaryPrimitives.ReadUInt16LittleEndian(pair) : BinaryPrimitives.ReadUInt16BigEndian(pair));
-        }
-
-        // Unpaired surrogates and a dangling odd byte are invalid.
-        var firstBad = -1;
-        var bad = 0;
-        for (var i = 0; i < units; i++)
-        {
-            var c = chars[i];
-            if (char.IsHighSurrogate(c) && i + 1 < units && char.IsLowSurrogate(chars[i + 1]))
-            {
-                i++;
-                continue;
-            }
-
-            if (char.IsSurrogate(c))
-            {
-                chars[i] = '\uFFFD';
-                firstBad = firstBad < 0 ? offset + (i * 2) : firstBad;
-                bad++;
-            }
-        }
-
-        var text = new string(chars);
-        if (bytes.Length % 2 == 1)
-        {
-            firstBad = firstBad < 0 ? offset + bytes.Length - 1 : firstBad;
-            bad++;
-            text += "\uFFFD";
-        }
-
-        if (bad > 0)
-        {
-            diagnostics.Add(new Diagnostic(
-                ErrorCodes.InvalidUtf16,
-                Severity.Warning,
-                string.Create(CultureInfo.InvariantCulture, $"{bad} invalid UTF-16 unit(s) (unpaired surrogates or an odd final byte) were replaced with U+FFFD; the first is at byte {firstBad}."),
-                source,
-                string.Create(CultureInfo.InvariantCulture, $"byte {firstBad}")));
-        }
-
-        return text;
-    }
-
-    /// <summary>
-    /// UTF-16 without a byte order mark: in the first 512 bytes, at least a third of the bytes at one parity are zero
-    /// and almost none at the other, as when ASCII text is stored in two bytes a character.
-    /// </summary>
-    private static bool LooksLikeUtf16(ReadOnlySpan<byte> bytes, out bool littleEndian)
-    {
-        littleEndian = true;
-        var length = Math.Min(bytes.Length, 512) & ~1;
-        if (length < 4)
-        {
-            return false;
-        }
-
-        int evenZeros = 0, oddZeros = 0;
-        for (var i = 0; i < length; i += 2)
-        {
-            evenZeros += bytes[i] == 0 ? 1 : 0;
-            oddZeros += bytes[i + 1] == 0 ? 1 : 0;
-        }
-
-        var pairs = length / 2;
-        if (oddZeros * 3 >= pairs && evenZeros * 20 <= pairs)
-        {
-            littleEndian = true;
-            return true;
-        }
-
-        if (evenZeros * 3 >= pairs && oddZeros * 20 <= pairs)
-        {
-            littleEndian = false;
-            return true;
-        }
-
-        return false;
     }
 
     /// <summary>Replaces C0 control characters other than \t, \n, \r and \f, and DEL, with spaces; reports them once.</summary>
