@@ -56,17 +56,21 @@ public static class ArticleDocuments
     }
 
     /// <summary>
-    /// A stored document as the analyzer takes it again (for re-coding): its key as id, its metadata, its publication
-    /// time and its text.
+    /// A stored document as the analyzer takes it again (for re-coding), as ingest read it: its key as id, its metadata,
+    /// its text, its dateline (blanked before parsing, as at ingest) and its publication date as the text stated it (not
+    /// the UTC date, which can be another day).
     /// </summary>
     /// <param name="document">A stored document.</param>
     /// <exception cref="ArgumentNullException"><paramref name="document"/> is null.</exception>
     public static Article ToArticle(StoredDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var published = document.Published is { } p
-            ? new PublicationDate(DateOnly.FromDateTime(p.UtcDateTime), TimeOnly.FromDateTime(p.UtcDateTime), TimeSpan.Zero)
+        var published = document.PublishedAsStated is { } p
+            ? new PublicationDate(DateOnly.FromDateTime(p.DateTime), TimeOnly.FromDateTime(p.DateTime), p.Offset)
             : null;
-        return new Article(document.Key, document.Title, null, document.Source, null, document.Url, published, document.PublishedFrom, document.Text, ArticleFormat.Text, "store", string.Empty, []);
+        var dateline = document.Dateline is { } range && range.Start >= 0 && range.End <= document.Text.Length && range.Start <= range.End
+            ? new Dateline(document.Text[range.Start..range.End], null, range)
+            : null;
+        return new Article(document.Key, document.Title, null, document.Source, dateline, document.Url, published, document.PublishedFrom, document.Text, ArticleFormat.Text, "store", string.Empty, []);
     }
 }

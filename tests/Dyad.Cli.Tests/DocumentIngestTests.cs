@@ -127,4 +127,34 @@ public sealed class DocumentIngestTests : IAsyncLifetime
         Assert.Equal((3L, 1L, 2L), (totals.Read, totals.Stored, totals.Skipped));
         Assert.Equal(["n"], analysed);
     }
+
+    [Fact]
+    public async Task Recode_WithTheSameKnowledgeBase_GivesExactlyTheEventsIngestStored()
+    {
+        // Given the samples ingested: a datelined wire report and the JSON Lines briefs, each with a publication date
+        var reader = new ArticleReader(new ReadOptions());
+        var results = reader.ReadDirectory(Path.Combine(RepositoryRoot, "samples"), CancellationToken.None).ToList();
+        var ingest = new DocumentIngest(_store, () => Analyzer.Value, () => "kb-test");
+        var totals = await ingest.IngestAsync(results, Cancel);
+        Assert.True(totals.Events > 0, "the samples gave no event");
+        var before = await Events();
+
+        // When every stored document is coded again with the same analyzer
+        var recode = await new DocumentIngest(_store, () => Analyzer.Value, () => "kb-test").RecodeAsync(Cancel);
+
+        // Then the events are the same, field for field
+        Assert.Equal((0L, totals.Events, totals.Events), (recode.Failed, recode.Before, recode.After));
+        Assert.Equal(before, await Events());
+
+        async Task<List<string>> Events()
+        {
+            var events = new List<string>();
+            await foreach (var m in _store.QueryAsync(EventQuery.All, Cancel))
+            {
+                events.Add(JsonSerializer.Serialize(m.Event with { Id = null }));
+            }
+
+            return events;
+        }
+    }
 }
