@@ -158,7 +158,7 @@ public static class ErrorCodes
     /// <summary>The server cannot code documents: its models or knowledge base could not be loaded.</summary>
     public const string CodingUnavailable = "DY6006";
 
-    /// <summary>Every code with a one-line explanation: what went wrong and what to do. Printed by the README and checked by a test.</summary>
+    /// <summary>Every code with a one-line explanation: what went wrong and what to do. Listed in docs/errors.md and checked there by a test.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [InvalidUtf8] = "Input is not valid UTF-8. The bad bytes were replaced with U+FFFD and processing went on; re-encode the file as UTF-8 to keep the original characters.",

@@ -17,7 +17,7 @@ public sealed record EventExample(ulong[] Features, string? Type, int? QuadClass
 /// <summary>When the event model overrules the rules; each a probability from the model.</summary>
 public sealed record EventModelOptions
 {
-    /// <summary>The defaults, chosen by 5-fold cross-validation on the real-news dev sets (see the README).</summary>
+    /// <summary>The defaults, chosen by 5-fold cross-validation on the real-news dev sets (see docs/events.md).</summary>
     public static EventModelOptions Default { get; } = new();
 
     /// <summary>The rules' events of a sentence are dropped when "no event" is the model's best answer with at least this probability.</summary>
