@@ -1,11 +1,7 @@
 using System.Text.Json;
 using Dyad.Analysis;
-using Dyad.Coding.Coding;
-using Dyad.Coding.Dictionaries;
 using Dyad.Documents;
-using Dyad.Geo;
 using Dyad.Ingest;
-using Dyad.Nlp;
 using Dyad.Store;
 
 namespace Dyad.Cli.Tests;
@@ -16,34 +12,14 @@ namespace Dyad.Cli.Tests;
 /// </summary>
 public sealed class DocumentIngestTests : IAsyncLifetime
 {
-    private static readonly Lazy<ArticleAnalyzer> Analyzer = new(() =>
-    {
-        var root = RepositoryRoot;
-        var gazetteer = Gazetteer.FindDefaultPath(root);
-        return new ArticleAnalyzer(
-            Pipeline.Load(Path.Combine(root, "models", "en")),
-            new EventCoder(DictionarySet.LoadKnowledgeBase(Path.Combine(root, "data", "kb"))),
-            gazetteer is null ? null : new Geocoder(Gazetteer.Load(gazetteer)));
-    });
+    private static Lazy<ArticleAnalyzer> Analyzer => TestAnalyzer.Shared;
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "dyad-service-" + Guid.NewGuid().ToString("N"));
     private IEventStore _store = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static string RepositoryRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Dyad.slnx")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("Dyad.slnx not found");
-        }
-    }
+    private static string RepositoryRoot => TestAnalyzer.RepositoryRoot;
 
     public async ValueTask InitializeAsync()
     {
