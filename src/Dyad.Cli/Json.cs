@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Dyad.Events;
 
 namespace Dyad.Cli;
 
@@ -15,11 +16,7 @@ internal static class Json
     };
 
     /// <summary>For records (events, places): snake_case, nulls written, so every line has the same fields.</summary>
-    public static JsonSerializerOptions RecordOptions { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static JsonSerializerOptions RecordOptions => RecordJson.Options;
 
     public static void Write<T>(TextWriter output, T value) => output.WriteLine(JsonSerializer.Serialize(value, Options));
 

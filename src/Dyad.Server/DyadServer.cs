@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Dyad.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -108,13 +109,7 @@ public static class DyadServer
         return new Uri(first.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
     }
 
-    private static JsonSerializerOptions Configure(JsonSerializerOptions json)
-    {
-        json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-        json.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
-        json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        return json;
-    }
+    private static JsonSerializerOptions Configure(JsonSerializerOptions json) => RecordJson.Apply(json);
 
     /// <summary>Requests over loopback must name a loopback host, or one of <see cref="DyadServerOptions.AllowedHosts"/>: see there.</summary>
     private static async Task RequireLoopbackHostAsync(HttpContext context, RequestDelegate next)

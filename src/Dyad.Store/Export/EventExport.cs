@@ -33,11 +33,7 @@ public enum ExportFormat
 /// </remarks>
 public static class EventExport
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private static JsonSerializerOptions JsonOptions => RecordJson.Options;
 
     /// <summary>The flat columns of CSV and Parquet exports, with their SQL types.</summary>
     public static IReadOnlyList<(string Name, string Type)> FlatColumns { get; } =
