@@ -87,7 +87,7 @@ internal sealed class ArticleIngest : IIngestObserver
     void IIngestObserver.Read(Article article) => _warnings += CliArticles.ReportDiagnostics(article, _error);
 
     void IIngestObserver.Failed(Article article, StageFailedException failure) =>
-        _error.WriteLine($"{article.Input}{(article.Location.Length > 0 ? " " + article.Location : string.Empty)}: error: {ErrorCodes.AnalysisFailed}: {failure.Message}; the document is in the quarantine (stage {failure.Stage}).");
+        CliArticles.ReportFailure(article, failure, $"the document is in the quarantine (stage {failure.Stage})", _error);
 
     void IIngestObserver.BatchStored(IngestTotals totals)
     {

@@ -102,6 +102,13 @@ internal static class CliArticles
         error.WriteLine($"{rejected.Input}{place}: {rejected.Problem.Severity.ToString().ToLowerInvariant()} {rejected.Problem.Code}: {rejected.Problem.Message}");
     }
 
+    /// <summary>Writes that a stage of the analysis failed on <paramref name="article"/> (DY2005), naming the article and what became of it.</summary>
+    public static void ReportFailure(Article article, StageFailedException failure, string outcome, TextWriter error)
+    {
+        var place = article.Location.Length > 0 ? " " + article.Location : string.Empty;
+        error.WriteLine($"{article.Input}{place}: error: {ErrorCodes.AnalysisFailed}: {failure.Message}; {outcome}.");
+    }
+
     /// <summary>The gazetteer shipped in models/geo (or <c>$DYAD_GAZETTEER</c>), or null with a warning when it is missing.</summary>
     public static Geocoder? LoadGeocoder(TextWriter error)
     {

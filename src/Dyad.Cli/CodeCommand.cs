@@ -55,8 +55,7 @@ internal static class CodeCommand
                 {
                     if (outcomes[i].Failure is { } failure)
                     {
-                        var article = batch[i];
-                        error.WriteLine($"{article.Input}{(article.Location.Length > 0 ? " " + article.Location : string.Empty)}: error: {ErrorCodes.AnalysisFailed}: {failure.Message}; the article was skipped.");
+                        CliArticles.ReportFailure(batch[i], failure, "the article was skipped", error);
                         exit = ExitCodes.InputProblem;
                         continue;
                     }
