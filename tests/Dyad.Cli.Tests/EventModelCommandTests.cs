@@ -24,19 +24,7 @@ public sealed class EventModelCommandTests : IDisposable
         return (exit, output.ToString(), error.ToString());
     }
 
-    private static string RepositoryRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Dyad.slnx")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("Dyad.slnx not found");
-        }
-    }
+    private static string RepositoryRoot => TestAnalyzer.RepositoryRoot;
 
     // Sentences written for this test: four event types and sentences with no event, in the events-dev layout.
     private static readonly (string Text, string? Type, int Quad, string? Source, string? Target)[] Sentences =

@@ -11,19 +11,7 @@ namespace Dyad.Cli.Tests;
 /// </summary>
 public sealed class ReadmeSampleTests
 {
-    private static string RepositoryRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Dyad.slnx")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("Dyad.slnx not found");
-        }
-    }
+    private static string RepositoryRoot => TestAnalyzer.RepositoryRoot;
 
     private static string Sample => Path.Combine(RepositoryRoot, "samples", "wire-2015-11-12.txt");
 
