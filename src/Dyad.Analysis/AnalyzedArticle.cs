@@ -2,6 +2,7 @@ using Dyad.Documents;
 using Dyad.Events;
 using Dyad.Geo;
 using Dyad.Ingest;
+using Dyad.Places;
 
 namespace Dyad.Analysis;
 

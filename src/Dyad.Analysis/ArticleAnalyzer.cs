@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Dyad.Coding.Coding;
 using Dyad.Coding.Learned;
 using Dyad.Events;
@@ -7,19 +6,23 @@ using Dyad.Geo;
 using Dyad.Ingest;
 using Dyad.Nlp;
 using Dyad.Nlp.Text;
+using Dyad.Places;
 
 namespace Dyad.Analysis;
 
 /// <summary>
-/// The article pipeline after reading: parse, code events, date them from the text against the publication date, find
-/// and resolve the places named, and give each event its location. Thread-safe when its parts are (they are: the
-/// pipeline, coder and geocoder hold no per-call state), so one analyzer can serve several threads.
+/// The article pipeline after reading: cuts an article's text into pieces the parser takes at once and runs the
+/// stages over each (<see cref="Stages"/>: tokenizer, tagger, lemmatizer, parser, coder, event dates, toponyms, event
+/// location), then gathers the pieces' events and places with their offsets moved to the whole text's. Thread-safe when
+/// its stages are (they are: none holds per-call state), so one analyzer can serve several threads.
 /// </summary>
 public sealed class ArticleAnalyzer
 {
     private readonly Pipeline _pipeline;
     private readonly EventCoder _coder;
     private readonly Geocoder? _geocoder;
+    private readonly EventModel? _model;
+    private ImmutableArray<IStage> _stages;
 
     /// <summary>Creates an analyzer over loaded parts.</summary>
     /// <param name="pipeline">The language pipeline.</param>
@@ -33,17 +36,44 @@ public sealed class ArticleAnalyzer
         _pipeline = pipeline;
         _coder = coder;
         _geocoder = geocoder;
+        _stages = BuildStages();
     }
 
     /// <summary>The longest piece of text parsed at once; longer articles are cut at paragraph or line breaks.</summary>
     public int ChunkLength { get; init; } = TextChunks.DefaultMaxLength;
 
     /// <summary>The learned layer over the rules (it vetoes, re-types and adds events), or null for the rules alone.</summary>
-    public EventModel? Model { get; init; }
+    public EventModel? Model
+    {
+        get => _model;
+        init
+        {
+            _model = value;
+            _stages = BuildStages();
+        }
+    }
+
+    /// <summary>The stages every piece of an article goes through, in order; each name is versioned (<c>parser.v1</c>).</summary>
+    public IReadOnlyList<IStage> Stages => _stages;
 
     /// <summary>The same analyzer with another learned layer (null for the rules alone).</summary>
     /// <param name="model">The event model.</param>
     public ArticleAnalyzer WithModel(EventModel? model) => new(_pipeline, _coder, _geocoder) { ChunkLength = ChunkLength, Model = model };
+
+    private ImmutableArray<IStage> BuildStages()
+    {
+        var stages = ImmutableArray.CreateBuilder<IStage>();
+        stages.AddRange(_pipeline.Stages);
+        stages.Add(new CodingStage(_coder, _model));
+        stages.Add(new EventDateStage());
+        if (_geocoder is { } geocoder)
+        {
+            stages.Add(new ToponymStage(geocoder));
+            stages.Add(new EventLocationStage());
+        }
+
+        return stages.ToImmutable();
+    }
 
     /// <summary>
     /// The parsed pieces of <paramref name="article"/>'s text (its dateline blanked, as <see cref="Analyze"/> parses it)
@@ -74,8 +104,9 @@ public sealed class ArticleAnalyzer
 
     /// <summary>Analyzes <paramref name="article"/>.</summary>
     /// <param name="article">An article from <see cref="ArticleReader"/>.</param>
-    /// <param name="cancellationToken">Cancels between sentences.</param>
+    /// <param name="cancellationToken">Cancels between pieces and stages.</param>
     /// <exception cref="ArgumentNullException"><paramref name="article"/> is null.</exception>
+    /// <exception cref="StageFailedException">A stage failed; its <see cref="StageFailedException.Stage"/> names it.</exception>
     public AnalyzedArticle Analyze(Article article, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(article);
@@ -89,165 +120,62 @@ public sealed class ArticleAnalyzer
         // kept) before parsing, so it never becomes the first sentence's subject, and its place is listed on its own.
         var text = BlankDateline(article);
         Toponym? filedAt = null;
-        if (article.Dateline is { } dateline && dateline.Range.End <= text.Length && dateline.Range.Start >= 0)
+        if (article.Dateline is { } dateline && dateline.Range.End <= text.Length && dateline.Range.Start >= 0 && _geocoder is { } geocoder)
         {
-            if (_geocoder is { } geocoder)
-            {
-                var found = StageFailedException.Run("places", () => geocoder.Geocode(article.Text[dateline.Range.Start..dateline.Range.End])
-                    .Select(t => Shift(t, dateline.Range.Start)).ToList());
-                places.AddRange(found);
-                filedAt = found.FirstOrDefault(t => t.Place is not null && t.Kind == ToponymKind.Place);
-            }
+            var found = StageFailedException.Run(ToponymStage.StageName, () => geocoder.Geocode(article.Text[dateline.Range.Start..dateline.Range.End])
+                .Select(t => Shift(t, dateline.Range.Start)).ToList());
+            places.AddRange(found);
+            filedAt = found.FirstOrDefault(t => t.Place is not null && t.Kind == ToponymKind.Place);
         }
 
         var storyDiscarded = false;
         foreach (var chunk in TextChunks.Split(text, ChunkLength))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var document = StageFailedException.Run("language", () => _pipeline.Process(new Document(article.Id, text[chunk.Start..chunk.End]), cancellationToken));
-            var rules = StageFailedException.Run("coding", () => _coder.Code(document, published));
-            if (rules.StoryDiscarded)
+            var document = new Document(article.Id, text[chunk.Start..chunk.End])
+            {
+                Published = published,
+                FiledAt = chunk.Start == 0 ? filedAt : null,
+                StoryDiscarded = storyDiscarded,
+            };
+            foreach (var stage in _stages)
+            {
+                var input = document;
+                document = StageFailedException.Run(stage.Name, () => stage.Process(input, cancellationToken));
+            }
+
+            if (document.StoryDiscarded && !storyDiscarded)
             {
                 // A story discard (PETRARCH's conventions) drops the article's events, those of earlier pieces too.
                 storyDiscarded = true;
                 events.Clear();
             }
 
-            var model = Model;
-            ImmutableArray<CodedEvent> coded = storyDiscarded ? [] : model is null ? rules.Events : StageFailedException.Run("learned", () => model.Apply(document, rules, _coder, published)).Events;
-            var context = coded.SelectMany(e => new[] { e.SourceCode, e.TargetCode }).Where(c => c.Length >= 3 && c[0] != '-').ToList();
-            IReadOnlyList<Toponym> toponyms = _geocoder is { } chunkGeocoder ? StageFailedException.Run("places", () => chunkGeocoder.Geocode(document, context)) : [];
-            // Demonyms ("Russian") and modifiers ("Mansfield Mayor") are listed with the places but never locate an event.
-            var locating = toponyms.Where(t => t.Kind == ToponymKind.Place).ToList();
-            foreach (var e in coded)
+            var offset = chunk.Start;
+            var before = sentences;
+            if (!document.Events.IsDefault)
             {
-                var offset = chunk.Start;
-                var before = sentences;
-                events.Add(StageFailedException.Run("date-and-place", () => Build(document, e, published, locating, offset, before, fields, filedAt)));
+                events.AddRange(document.Events.Select(e => e with
+                {
+                    Location = e.Location is { Start: not null } place ? Shift(place, offset) : e.Location,
+                    Evidence = e.Evidence.Shift(offset, before),
+                    Document = fields,
+                }));
             }
 
-            places.AddRange(toponyms.Select(t => Shift(t, chunk.Start)));
+            if (!document.Toponyms.IsDefault)
+            {
+                places.AddRange(document.Toponyms.Select(t => Shift(t, offset)));
+            }
+
             sentences += document.Sentences.Length;
         }
 
         return new AnalyzedArticle(article, events, places, sentences);
     }
 
-    private static EventRecord Build(Document document, CodedEvent coded, DateOnly? published, IReadOnlyList<Toponym> toponyms, int offset, int sentenceBase, EventDocument fields, Toponym? filedAt)
-    {
-        var record = EventRecords.From(document, coded, published);
-        var evidence = record.Evidence;
-        var sentence = new TextRange(evidence.Start, evidence.End);
-
-        DateOnly? date = null;
-        string? precision = null, dateEvidence = null;
-        if (published is { } day)
-        {
-            var when = EventDateResolver.Resolve(evidence.Text, day, evidence.Start, evidence.Verb.Start);
-            date = when.Date;
-            precision = when.FromText ? when.Precision.ToString().ToLowerInvariant() : "published";
-            dateEvidence = when.FromText ? when.Evidence : null;
-        }
-
-        var sentenceIndex = evidence.Sentence - 1;
-        // Neighbouring sentences lend a place only within the paragraph: across a blank line the story has moved on.
-        TextRange? previous = sentenceIndex > 0 ? SentenceRange(document, sentenceIndex - 1) : null;
-        TextRange? next = sentenceIndex + 1 < document.Sentences.Length ? SentenceRange(document, sentenceIndex + 1) : null;
-        if (previous is { } p && ParagraphBreak(document.Text, p.End, sentence.Start))
-        {
-            previous = null;
-        }
-
-        if (next is { } n && ParagraphBreak(document.Text, sentence.End, n.Start))
-        {
-            next = null;
-        }
-        // The source's words are who acted, not where, and so is a target that names a country ("signed an agreement
-        // with Israel"); a target that names a city or region ("captured Mosul", "arrived in Moscow") is where it happened.
-        var actors = new List<TextRange>();
-        if (evidence.Source is { } source)
-        {
-            actors.Add(new TextRange(source.Start, source.End));
-        }
-
-        if (evidence.Target is { } target && toponyms.Any(t => t.Start < target.End && target.Start < t.End && t.Feature == "country"))
-        {
-            actors.Add(new TextRange(target.Start, target.End));
-        }
-        // Where it happened, in order: a place the sentence names that is not an actor; for the lead sentence of a
-        // datelined report, where it was filed; a country the target names ("bombed Syria"); a place in the sentences
-        // around it.
-        var syntax = VerbToken(document, sentenceIndex, evidence.Verb.Start) is { } verb ? new EventSyntax(document, sentenceIndex, verb) : null;
-        var where = ActionLocation.Choose(toponyms, sentence, syntax, actors);
-        var location = where?.Place is null ? null : Place(Shift(where, offset));
-        if (location is null && filedAt is not null && sentenceBase == 0 && evidence.Sentence == 1)
-        {
-            location = Place(filedAt);
-        }
-
-        // The source's words name who acted, but a place marked as one inside them ("demonstrators in Nepal protested",
-        // "police in Karachi arrested") says where they were when they did.
-        if (location is null && evidence.Source is { } actor
-            && ActionLocation.Choose([.. toponyms.Where(t => t.HasLocationCue && t.Start >= actor.Start && t.End <= actor.End)], sentence, syntax) is { } actorPlace)
-        {
-            location = Place(Shift(actorPlace, offset));
-        }
-
-        if (location is null && evidence.Target is { } aimed
-            && toponyms.FirstOrDefault(t => t.Place is not null && t.Start < aimed.End && aimed.Start < t.End) is { } targetPlace)
-        {
-            location = Place(Shift(targetPlace, offset));
-        }
-
-        if (location is null && ActionLocation.Choose(toponyms, sentence, syntax, actors, previous, next) is { Place: not null } near)
-        {
-            location = Place(Shift(near, offset));
-        }
-
-        return record with
-        {
-            Date = date,
-            DatePrecision = precision,
-            DateEvidence = dateEvidence,
-            Location = location,
-            Evidence = evidence.Shift(offset, sentenceBase),
-            Document = fields,
-        };
-    }
-
-    /// <summary>The event-place fields of a resolved toponym, with the words it was read from.</summary>
-    private static EventPlace Place(Toponym toponym) =>
-        new(toponym.Name, toponym.Country, toponym.Adm1, toponym.Latitude, toponym.Longitude, toponym.GeoNamesId, toponym.Feature, toponym.Text, toponym.Start, toponym.End);
-
     /// <summary>A toponym found in a piece of the text, with its offsets moved to the whole text's.</summary>
     private static Toponym Shift(Toponym toponym, int by) => toponym with { Start = toponym.Start + by, End = toponym.End + by };
 
-    private static bool ParagraphBreak(string text, int from, int to) =>
-        from >= 0 && to <= text.Length && from < to && text.AsSpan(from, to - from).Contains("\n\n", StringComparison.Ordinal);
-
-    /// <summary>The document-wide index of the token of sentence <paramref name="sentenceIndex"/> that holds character <paramref name="start"/>, or null.</summary>
-    private static int? VerbToken(Document document, int sentenceIndex, int start)
-    {
-        if (sentenceIndex < 0 || sentenceIndex >= document.Sentences.Length)
-        {
-            return null;
-        }
-
-        var s = document.Sentences[sentenceIndex];
-        for (var i = s.TokenStart; i < s.TokenEnd; i++)
-        {
-            if (document.Tokens[i].Start <= start && start < document.Tokens[i].End)
-            {
-                return i;
-            }
-        }
-
-        return null;
-    }
-
-    private static TextRange SentenceRange(Document document, int index)
-    {
-        var s = document.Sentences[index];
-        return new TextRange(document.Tokens[s.TokenStart].Start, document.Tokens[s.TokenEnd - 1].End);
-    }
+    private static EventPlace Shift(EventPlace place, int by) => place with { Start = place.Start + by, End = place.End + by };
 }

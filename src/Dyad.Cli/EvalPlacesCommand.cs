@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dyad.Geo;
 using Dyad.Ingest;
+using Dyad.Places;
 
 namespace Dyad.Cli;
 

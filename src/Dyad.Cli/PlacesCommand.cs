@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dyad.Geo;
 using Dyad.Ingest;
+using Dyad.Places;
 
 namespace Dyad.Cli;
 

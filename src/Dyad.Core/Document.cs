@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Dyad.Events;
+using Dyad.Places;
 
 namespace Dyad;
 
@@ -6,7 +8,9 @@ namespace Dyad;
 /// A document and everything known about it. The document owns its text; tokens and sentences are offsets into it,
 /// and each later annotation is an array parallel to <see cref="Tokens"/>. Stages never change an annotation another
 /// stage set: they return <c>document with { Tags = ... }</c>. An annotation that no stage has set yet is a default
-/// (<see cref="ImmutableArray{T}.IsDefault"/>) array.
+/// (<see cref="ImmutableArray{T}.IsDefault"/>) array. Events are the one exception to "never change": the coder makes
+/// them and the stages after it add what they find out (a date, a place) to each record, never changing a field an
+/// earlier stage set.
 /// </summary>
 /// <remarks>Immutable and so safe to share between threads.</remarks>
 public sealed record Document
@@ -42,6 +46,34 @@ public sealed record Document
 
     /// <summary>Dependency heads and relations, one per token; heads are indexes inside the token's sentence.</summary>
     public ImmutableArray<Dependency> Dependencies { get; init; }
+
+    /// <summary>
+    /// The date the document's words are read against ("on Wednesday" is the Wednesday before it): the publication
+    /// date, or null when unknown. Set by whoever makes the document, before the stages run.
+    /// </summary>
+    public DateOnly? Published { get; init; }
+
+    /// <summary>
+    /// Where the report was filed, read from its dateline ("KABUL (Reuters) -"), or null. Set by whoever makes the
+    /// document, on the piece of an article that holds the lead sentence only: it places that sentence's events when
+    /// the sentence names no place.
+    /// </summary>
+    public Toponym? FiledAt { get; init; }
+
+    /// <summary>
+    /// The events coded in the document, in text order; offsets are into <see cref="Text"/> and sentence numbers count
+    /// from 1 in this document. The coder sets them; the date and location stages fill in their fields.
+    /// </summary>
+    public ImmutableArray<EventRecord> Events { get; init; }
+
+    /// <summary>
+    /// True when the coder dropped the whole story (a story discard phrase, PETRARCH's convention). Set before the
+    /// coder runs, it means an earlier piece of the same story was discarded, and the coder codes nothing.
+    /// </summary>
+    public bool StoryDiscarded { get; init; }
+
+    /// <summary>Every place name found, in text order (resolved or not; places, demonyms and modifiers).</summary>
+    public ImmutableArray<Toponym> Toponyms { get; init; }
 
     /// <summary>Problems found while processing this document, in the order found.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];

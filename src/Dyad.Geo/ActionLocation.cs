@@ -1,3 +1,4 @@
+using Dyad.Places;
 namespace Dyad.Geo;
 
 /// <summary>The parse an event's place is chosen against: the parsed document and the event's verb in it.</summary>

@@ -1,3 +1,4 @@
+using Dyad.Places;
 namespace Dyad.Geo;
 
 /// <summary>
@@ -51,13 +52,13 @@ public sealed class Geocoder
     /// <summary>Finds and resolves the toponyms of a document that Dyad's pipeline has tokenized (and perhaps tagged).</summary>
     /// <param name="document">The document; its tokens must be set, its tags and sentences are used when set.</param>
     /// <param name="countryContext">As in <see cref="Geocode(string, IEnumerable{string}?)"/>.</param>
-    /// <exception cref="InvalidOperationException">The document has no tokens yet.</exception>
+    /// <exception cref="StageOrderException">The document has no tokens yet.</exception>
     public IReadOnlyList<Toponym> Geocode(Document document, IEnumerable<string>? countryContext = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Tokens.IsDefault)
         {
-            throw new InvalidOperationException("The geocoder needs tokens: run the tokenizer first.");
+            throw new StageOrderException(ToponymStage.StageName, "tokenizer");
         }
 
         var tagged = !document.Tags.IsDefault;

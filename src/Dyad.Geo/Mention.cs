@@ -1,3 +1,4 @@
+using Dyad.Places;
 namespace Dyad.Geo;
 
 /// <summary>A recognised place name with its gazetteer candidates, before resolution.</summary>

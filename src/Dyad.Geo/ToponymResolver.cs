@@ -1,3 +1,4 @@
+using Dyad.Places;
 namespace Dyad.Geo;
 
 /// <summary>

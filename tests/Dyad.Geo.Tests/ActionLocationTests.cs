@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dyad.Geo;
+using Dyad.Places;
 
 namespace Dyad.Geo.Tests;
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Dyad.Geo;
+using Dyad.Places;
 
 namespace Dyad.Geo.Tests;
 

@@ -1,4 +1,5 @@
 using Dyad.Geo;
+using Dyad.Places;
 
 namespace Dyad.Geo.Tests;
 

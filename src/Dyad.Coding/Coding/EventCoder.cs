@@ -53,13 +53,13 @@ public sealed class EventCoder
     /// <param name="document">A document with tokens, sentences, tags, lemmas and dependencies.</param>
     /// <param name="date">The story's date, to choose dated actor roles; null uses each actor's undated role.</param>
     /// <exception cref="ArgumentNullException"><paramref name="document"/> is null.</exception>
-    /// <exception cref="ArgumentException">The document lacks tags, lemmas or dependencies.</exception>
+    /// <exception cref="StageOrderException">The document lacks tags, lemmas or dependencies.</exception>
     public CodingResult Code(Document document, DateOnly? date)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Tokens.IsDefault || document.Sentences.IsDefault || document.Tags.IsDefault || document.Lemmas.IsDefault || document.Dependencies.IsDefault)
         {
-            throw new ArgumentException("Expected a document with tokens, sentences, tags, lemmas and dependencies; run the tagger and parser first.", nameof(document));
+            throw new StageOrderException(CodingStage.RulesName, "parser");
         }
 
         var events = ImmutableArray.CreateBuilder<CodedEvent>();

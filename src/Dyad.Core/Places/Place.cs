@@ -1,4 +1,4 @@
-namespace Dyad.Geo;
+namespace Dyad.Places;
 
 /// <summary>The kind of a gazetteer entry.</summary>
 public enum FeatureType

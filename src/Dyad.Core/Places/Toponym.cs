@@ -1,4 +1,4 @@
-namespace Dyad.Geo;
+namespace Dyad.Places;
 
 /// <summary>How a name in the text refers to its place.</summary>
 public enum ToponymKind
