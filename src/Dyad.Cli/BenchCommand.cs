@@ -79,7 +79,7 @@ internal static class BenchCommand
 
             return ExitCodes.Ok;
         });
-        return new Command("bench", "Benchmarks that print figures.") { nlp, BenchCodeCommand.Create(), BenchIngestCommand.Create(), BenchServeCommand.Create(), BenchLoadCommand.Create() };
+        return new Command("bench", "Benchmarks that print figures.") { nlp, BenchCodeCommand.Create(), BenchDictionariesCommand.Create(), BenchIngestCommand.Create(), BenchServeCommand.Create(), BenchLoadCommand.Create() };
     }
 
     /// <summary>A CoNLL-U file contributes its '# text' lines, one paragraph each; any other file is read as text.</summary>

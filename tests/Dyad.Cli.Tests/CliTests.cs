@@ -151,6 +151,27 @@ public sealed class CliTests
         File.Delete(path);
     }
 
+    [Fact]
+    public void BenchDictionaries_PrintsEachLoadOfTheKnowledgeBase()
+    {
+        // Given Dyad's own knowledge base, and a missing folder
+        var missing = Path.Combine(Path.GetTempPath(), "dyad-no-such-kb-" + Guid.NewGuid().ToString("N"));
+
+        // When loading them is benchmarked twice
+        var (exit, output, error) = Run("bench", "dictionaries", "--repeat", "2", "--json");
+        var (missingExit, _, missingError) = Run("bench", "dictionaries", "--dictionaries", missing);
+
+        // Then each load has its time, the knowledge base reads clean, and the missing folder is named in an error
+        Assert.True(exit == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(2, root.GetProperty("load_milliseconds").GetArrayLength());
+        Assert.All(root.GetProperty("load_milliseconds").EnumerateArray(), t => Assert.True(t.GetDouble() > 0));
+        Assert.Equal(0, root.GetProperty("diagnostics").GetInt32());
+        Assert.Equal(ExitCodes.Usage, missingExit);
+        Assert.Contains(missing, missingError, StringComparison.Ordinal);
+    }
+
     private const string GoldSample = """
         # newdoc id = gold
         # sent_id = g1

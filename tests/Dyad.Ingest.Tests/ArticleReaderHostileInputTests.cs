@@ -160,7 +160,7 @@ public sealed class ArticleReaderHostileInputTests : IDisposable
     }
 
     [Fact]
-    public void Issue16_Html100000DivsDeep_IsRefusedQuickly()
+    public void Issue16_Html100000DivsDeep_IsRefusedWithItsDepth()
     {
         // Given a page nesting 100,000 <div>s around its one sentence
         const int Depth = 100_000;
@@ -171,11 +171,12 @@ public sealed class ArticleReaderHostileInputTests : IDisposable
         var results = new ArticleReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(html)), "deep.html", Cancel).ToList();
         clock.Stop();
 
-        // Then it is refused with DY4006, saying how deep, in well under the minute it took to parse
+        // Then it is refused with DY4006, saying how deep (before the depth limit, parsing it took over a minute: the
+        // time is printed, never asserted)
         var rejected = Assert.IsType<ArticleRejected>(Assert.Single(results));
         Assert.Equal((ErrorCodes.DocumentTooLarge, Severity.Error), (rejected.Problem.Code, rejected.Problem.Severity));
         Assert.Contains("more than 1024 deep", rejected.Problem.Message, StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"refused in {clock.ElapsedMilliseconds} ms");
     }
 
     [Theory]
@@ -209,9 +210,9 @@ public sealed class ArticleReaderHostileInputTests : IDisposable
         var results = new ArticleReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(feed)), "deep.rss", Cancel).ToList();
         clock.Stop();
 
-        // Then the item is an article of its words, read quickly
+        // Then the item is an article of its words (the time is printed, never asserted)
         var accepted = Assert.IsType<ArticleAccepted>(Assert.Single(results));
         Assert.Equal("Turkey accused Russia.", accepted.Article.Text);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"read in {clock.ElapsedMilliseconds} ms");
     }
 }
