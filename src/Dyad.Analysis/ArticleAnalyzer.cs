@@ -53,12 +53,18 @@ public sealed class ArticleAnalyzer
         }
     }
 
+    /// <summary>
+    /// Whether actors with a role but no country take the country the article is about (<see cref="ArticleCountry"/>);
+    /// on by default. The records say which actors were given one.
+    /// </summary>
+    public bool InferActorCountries { get; init; } = true;
+
     /// <summary>The stages every piece of an article goes through, in order; each name is versioned (<c>parser.v1</c>).</summary>
     public IReadOnlyList<IStage> Stages => _stages;
 
     /// <summary>The same analyzer with another learned layer (null for the rules alone).</summary>
     /// <param name="model">The event model.</param>
-    public ArticleAnalyzer WithModel(EventModel? model) => new(_pipeline, _coder, _geocoder) { ChunkLength = ChunkLength, Model = model };
+    public ArticleAnalyzer WithModel(EventModel? model) => new(_pipeline, _coder, _geocoder) { ChunkLength = ChunkLength, Model = model, InferActorCountries = InferActorCountries };
 
     private ImmutableArray<IStage> BuildStages()
     {
@@ -169,6 +175,15 @@ public sealed class ArticleAnalyzer
             }
 
             sentences += document.Sentences.Length;
+        }
+
+        // Actors with a role but no country ("the government") take the country the article is about, when it is clear.
+        if (InferActorCountries && ArticleCountry.Find(places, filedAt) is { } about)
+        {
+            for (var i = 0; i < events.Count; i++)
+            {
+                events[i] = ArticleCountry.Apply(events[i], about.Country, about.From, places);
+            }
         }
 
         return new AnalyzedArticle(article, events, places, sentences);

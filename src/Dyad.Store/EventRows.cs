@@ -29,7 +29,7 @@ internal static class EventRows
             evidence.Source?.Text, evidence.Source?.Start, evidence.Source?.End, evidence.Verb.Text, evidence.Verb.Start, evidence.Verb.End,
             evidence.Target?.Text, evidence.Target?.Start, evidence.Target?.End,
             location?.Name, location?.Country, location?.Adm1, location?.Lat, location?.Lon, location?.GeonamesId,
-            location?.Feature, record.Rule, record.RuleSource, knowledgeBase,
+            location?.Feature, record.Rule, record.RuleSource, knowledgeBase, record.SourceCountryFrom, record.TargetCountryFrom,
         ];
     }
 
@@ -72,7 +72,7 @@ internal static class EventRows
             location = new EventPlace(S(27), S(28), S(29), D(30), D(31), reader.IsDBNull(at + 32) ? null : Int64(reader, at + 32), S(33));
         }
 
-        var document = new MentionDocument(documentKey, S(36), S(37), S(38), ReadTimestamp(reader, at + 39), ReadTimestamp(reader, at + 40)!.Value, S(41)!, I(42) ?? 0);
+        var document = new MentionDocument(documentKey, S(38), S(39), S(40), ReadTimestamp(reader, at + 41), ReadTimestamp(reader, at + 42)!.Value, S(43)!, I(44) ?? 0);
         var record = new EventRecord(
             ReadDate(reader, at + 4),
             S(5),
@@ -90,6 +90,8 @@ internal static class EventRows
             new EventDocument(documentKey, document.Title, document.Source, document.Url, document.Published is { } published ? DateOnly.FromDateTime(published.UtcDateTime) : null, null))
         {
             Id = Int64(reader, at),
+            SourceCountryFrom = S(36),
+            TargetCountryFrom = S(37),
         };
         return new StoredMention(record.Id.Value, ReadDate(reader, at + 1), record, document);
     }

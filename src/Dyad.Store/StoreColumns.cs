@@ -51,6 +51,10 @@ internal static class StoreColumns
         new("rule", "TEXT NOT NULL"),
         new("rule_source", "TEXT NOT NULL"),
         new("knowledge_base", "TEXT NOT NULL", Selected: false),
+
+        // Version 3: where an actor's country came from when its words gave none (the article's country).
+        new("source_country_from", "TEXT", Since: 3),
+        new("target_country_from", "TEXT", Since: 3),
     ];
 
     /// <summary>The columns of <c>documents</c> a write gives values for, in the order of <see cref="EventRows.DocumentRow"/>'s values.</summary>

@@ -23,9 +23,10 @@ public static class StoreSchema
     /// <summary>The schema version this code writes and reads.</summary>
     /// <remarks>
     /// Version 2 added <c>documents.dateline_start</c>, <c>dateline_end</c> and <c>published_offset</c>; a version 1 store
-    /// gains them (null in its old rows) when this code opens it, and is version 2 from then on.
+    /// gains them (null in its old rows) when this code opens it, and is version 2 from then on. Version 3 added
+    /// <c>events.source_country_from</c> and <c>target_country_from</c> in the same way.
     /// </remarks>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>The statements that create the schema, in order.</summary>
     public static IReadOnlyList<string> Statements { get; } =
@@ -53,6 +54,7 @@ public static class StoreSchema
         )
         """,
         .. StoreColumns.Documents.Where(c => c.Since > 1).Select(c => $"ALTER TABLE documents ADD COLUMN IF NOT EXISTS {c.Name} {c.Definition}"),
+        .. StoreColumns.Events.Where(c => c.Since > 1).Select(c => $"ALTER TABLE events ADD COLUMN IF NOT EXISTS {c.Name} {c.Definition}"),
         "CREATE INDEX IF NOT EXISTS events_document ON events (document_id)",
         """
         CREATE TABLE IF NOT EXISTS story_bands (

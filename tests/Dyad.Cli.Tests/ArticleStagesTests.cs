@@ -87,4 +87,21 @@ public sealed class ArticleStagesTests
         Assert.NotEmpty(dated.Events);
         Assert.All(dated.Events, e => Assert.Equal((null, null, null), (e.Date, e.DatePrecision, e.DateEvidence)));
     }
+
+    [Fact]
+    public void Analyze_AGovernmentWithoutACountry_TakesTheDatelinesCountry_Marked()
+    {
+        // Given a report datelined KABUL that names Afghanistan again, where "the government" has no country in its words
+        const string Text = "Published: 2024-03-05\n\nKABUL (Reuters) - The government criticised the Taliban on Monday. Afghan officials said the attack in Kandahar killed ten people.\n";
+        var article = Assert.IsType<ArticleAccepted>(Assert.Single(new ArticleReader().Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Text)), "kabul.txt", Cancel))).Article;
+
+        // When it is analysed
+        var events = Analyzer.Analyze(article, Cancel).Events;
+
+        // Then the government is Afghanistan's, and the record says the dateline decided it; actors named with their
+        // country keep it unmarked
+        var criticised = Assert.Single(events, e => e.Evidence.Verb.Text == "criticised");
+        Assert.Equal(("AFGGOV", "dateline"), (criticised.Source.Value, criticised.SourceCountryFrom));
+        Assert.Null(criticised.TargetCountryFrom);
+    }
 }

@@ -44,7 +44,7 @@ public abstract partial class EventStoreContract : IAsyncDisposable
         return _store;
     }
 
-    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items)
+    protected static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items)
     {
         var list = new List<T>();
         await foreach (var item in items)
@@ -583,17 +583,18 @@ public sealed class DuckDbEventStoreTests : EventStoreContract
     [Fact]
     public async Task Open_StoreOfSchemaVersion1_GainsTheNewColumnsAndReadsThemAsNull()
     {
-        // Given a store as schema version 1 wrote it: without the version 2 columns of documents
+        // Given a store as schema version 1 wrote it: without the version 2 columns of documents or the version 3 ones of events
         var path = await NewLocationAsync();
+        var old = TestData.Event("The government criticised Ukraine.", "---GOV", "The government", "criticised", "UKR", "Ukraine", "111", "2015-11-12");
         await using (var store = await EventStore.OpenAsync(path, null, Cancel))
         {
-            await store.StoreAsync([new IngestDocument(new DocumentInput("Russia criticised Ukraine.") { Id = "old", Published = DateTimeOffset.UnixEpoch }, [])], KnowledgeBase, Cancel);
+            await store.StoreAsync([new IngestDocument(new DocumentInput("The government criticised Ukraine.") { Id = "old", Published = DateTimeOffset.UnixEpoch }, [old])], KnowledgeBase, Cancel);
         }
 
         await using (var connection = new DuckDBConnection("Data Source=" + path))
         {
             await connection.OpenAsync(Cancel);
-            foreach (var sql in new[] { "ALTER TABLE documents DROP COLUMN dateline_start", "ALTER TABLE documents DROP COLUMN dateline_end", "ALTER TABLE documents DROP COLUMN published_offset", "DELETE FROM schema_version WHERE version > 1" })
+            foreach (var sql in new[] { "ALTER TABLE documents DROP COLUMN dateline_start", "ALTER TABLE documents DROP COLUMN dateline_end", "ALTER TABLE documents DROP COLUMN published_offset", "DROP INDEX events_document", "ALTER TABLE events DROP COLUMN source_country_from", "ALTER TABLE events DROP COLUMN target_country_from", "CREATE INDEX events_document ON events (document_id)", "DELETE FROM schema_version WHERE version > 1" })
             {
                 using var command = connection.CreateCommand();
                 command.CommandText = sql;
@@ -610,8 +611,11 @@ public sealed class DuckDbEventStoreTests : EventStoreContract
         Assert.Null(document.Dateline);
         Assert.Null(document.PublishedOffset);
         Assert.Equal(DateTimeOffset.UnixEpoch, document.Published);
-        await opened.StoreAsync([new IngestDocument(new DocumentInput("MOSCOW - France hosted Germany.") { Id = "new", Dateline = new TextRange(0, 9) }, [])], KnowledgeBase, Cancel);
+        Assert.Null(Assert.Single(await ListAsync(opened.QueryAsync(new EventQuery(), Cancel))).Event.SourceCountryFrom);
+        var inferred = TestData.Event("The government hosted Germany.", "RUSGOV", "The government", "hosted", "DEU", "Germany", "042", "2015-11-12") with { SourceCountryFrom = "dateline" };
+        await opened.StoreAsync([new IngestDocument(new DocumentInput("MOSCOW - The government hosted Germany.") { Id = "new", Dateline = new TextRange(0, 9) }, [inferred])], KnowledgeBase, Cancel);
         Assert.Equal(new TextRange(0, 9), (await opened.GetDocumentAsync("new", Cancel))!.Dateline);
+        Assert.Equal(["dateline", null], (await ListAsync(opened.QueryAsync(new EventQuery(), Cancel))).OrderBy(m => m.Document.Key, StringComparer.Ordinal).Select(m => m.Event.SourceCountryFrom));
     }
 }
 

@@ -13,6 +13,7 @@ public sealed class StoreRoundTripPropertyTests : IDisposable
 {
     private static readonly string[] Actors = ["RUS", "IRQMIL", "---", "IGOUNOWHO", "USAGOVLEG", "IMGMOSISI", "CHR", "ÇÜÉ"];
     private static readonly string[] Precisions = ["day", "week", "month", "year", "published"];
+    private static readonly string[] CountryFrom = ["dateline", "article"];
     private static readonly string[] Codes = ["010", "0332", "042", "195", "1823", "20", "999"];
     private static readonly string[] Words = ["Russia", "the Iraqi army", "Кремль", "東京", "al-Qaïda", "Jean-Yves Le Drian", "a \"quoted\" word", "tab\tand\nline"];
 
@@ -69,7 +70,11 @@ public sealed class StoreRoundTripPropertyTests : IDisposable
             new EventEvidence("ignored", random.Next(1, 500), Pick(Words) + " " + Pick(Words), start, start + random.Next(1, 400), Span(optional: true), Span(optional: false)!, Span(optional: true)),
             "- * (IN +) [" + Pick(Codes) + "]",
             "verbs/" + Pick(Words) + ".txt:line " + random.Next(1, 2000),
-            null);
+            null)
+        {
+            SourceCountryFrom = random.Next(3) == 0 ? Pick(CountryFrom) : null,
+            TargetCountryFrom = random.Next(3) == 0 ? Pick(CountryFrom) : null,
+        };
     }
 
     [FsCheck.Xunit.Property(MaxTest = 40)]

@@ -28,15 +28,15 @@ public sealed record EventRecord(
     [property: JsonPropertyOrder(2)] string? DateEvidence,
     [property: JsonPropertyOrder(3)] ActorCode Source,
     [property: JsonPropertyOrder(4)] ActorCode Target,
-    [property: JsonPropertyOrder(7)] CameoCode Cameo,
-    [property: JsonPropertyOrder(9)] int QuadClass,
-    [property: JsonPropertyOrder(10)] double? Goldstein,
-    [property: JsonPropertyOrder(11)] PloverFields Plover,
-    [property: JsonPropertyOrder(12)] EventPlace? Location,
-    [property: JsonPropertyOrder(13)] EventEvidence Evidence,
-    [property: JsonPropertyOrder(14)] string Rule,
-    [property: JsonPropertyOrder(15)] string RuleSource,
-    [property: JsonPropertyOrder(16)] EventDocument? Document)
+    [property: JsonPropertyOrder(9)] CameoCode Cameo,
+    [property: JsonPropertyOrder(11)] int QuadClass,
+    [property: JsonPropertyOrder(12)] double? Goldstein,
+    [property: JsonPropertyOrder(13)] PloverFields Plover,
+    [property: JsonPropertyOrder(14)] EventPlace? Location,
+    [property: JsonPropertyOrder(15)] EventEvidence Evidence,
+    [property: JsonPropertyOrder(16)] string Rule,
+    [property: JsonPropertyOrder(17)] string RuleSource,
+    [property: JsonPropertyOrder(18)] EventDocument? Document)
 {
     /// <summary>The event's row id in the store (for <c>GET /api/events/{id}</c>), or null for an event not read from a store (and then not written in JSON).</summary>
     [JsonPropertyOrder(-1)]
@@ -51,8 +51,20 @@ public sealed record EventRecord(
     [JsonPropertyOrder(6)]
     public string? TargetCountry => Target.Country;
 
-    /// <summary>The CAMEO code's two-digit root.</summary>
+    /// <summary>
+    /// Null when the source's own words gave its country (or it has none); otherwise where the country it was given
+    /// came from: <c>dateline</c> (the country the report was filed from, which the article names most) or
+    /// <c>article</c> (the country the article names most). "The government" in a story datelined KABUL is AFGGOV.
+    /// </summary>
+    [JsonPropertyOrder(7)]
+    public string? SourceCountryFrom { get; init; }
+
+    /// <summary>As <see cref="SourceCountryFrom"/>, for the target.</summary>
     [JsonPropertyOrder(8)]
+    public string? TargetCountryFrom { get; init; }
+
+    /// <summary>The CAMEO code's two-digit root.</summary>
+    [JsonPropertyOrder(10)]
     public string Root => Cameo.Root;
 }
 

@@ -47,7 +47,7 @@ public static class EventExport
         ("target_start", "INTEGER"), ("target_end", "INTEGER"), ("location_name", "VARCHAR"), ("location_country", "VARCHAR"),
         ("location_adm1", "VARCHAR"), ("location_lat", "DOUBLE"), ("location_lon", "DOUBLE"), ("location_geonames_id", "BIGINT"),
         ("location_feature", "VARCHAR"), ("url", "VARCHAR"), ("title", "VARCHAR"), ("outlet", "VARCHAR"), ("published", "TIMESTAMP"),
-        ("story_id", "VARCHAR"), ("rule", "VARCHAR"), ("rule_source", "VARCHAR"),
+        ("story_id", "VARCHAR"), ("rule", "VARCHAR"), ("rule_source", "VARCHAR"), ("source_country_from", "VARCHAR"), ("target_country_from", "VARCHAR"),
     ];
 
     /// <summary>Parses a format name: <c>gdelt</c>, <c>mentions</c>, <c>jsonl</c>, <c>csv</c> or <c>parquet</c>.</summary>
@@ -162,7 +162,9 @@ public static class EventExport
             GlobalEventIds.Of(mention.Day, r.Source, r.Target, r.Cameo),
             mention.Id,
             new JsonMentionDocument(d.Key, d.Url, d.Title, d.Source, d.Published?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), d.StoryId),
-            r.Location);
+            r.Location,
+            r.SourceCountryFrom,
+            r.TargetCountryFrom);
     }
 
     private static async Task<long> WriteParquetAsync(IEventStore store, string path, EventQuery query, CancellationToken cancellationToken)
@@ -235,7 +237,7 @@ public static class EventExport
             e.Target?.Start, e.Target?.End, l?.Name, l?.Country,
             l?.Adm1, l?.Lat, l?.Lon, l?.GeonamesId,
             l?.Feature, d.Url, d.Title, d.Source, d.Published?.UtcDateTime,
-            d.StoryId, r.Rule, r.RuleSource,
+            d.StoryId, r.Rule, r.RuleSource, r.SourceCountryFrom, r.TargetCountryFrom,
         ];
     }
 
@@ -274,6 +276,8 @@ public static class EventExport
 /// <param name="MentionId">The mention's row id.</param>
 /// <param name="Document">The document.</param>
 /// <param name="Location">The place, or null (the store keeps no words of it, so its text and offsets are null).</param>
+/// <param name="SourceCountryFrom">Where the source's country came from when its words gave none (<c>dateline</c>, <c>article</c>), or null.</param>
+/// <param name="TargetCountryFrom">As <paramref name="SourceCountryFrom"/>, for the target.</param>
 public sealed record JsonMention(
     DateOnly? Date,
     ActorCode Source,
@@ -293,7 +297,9 @@ public sealed record JsonMention(
     long EventId,
     long MentionId,
     JsonMentionDocument Document,
-    EventPlace? Location);
+    EventPlace? Location,
+    string? SourceCountryFrom,
+    string? TargetCountryFrom);
 
 /// <summary>The document of a JSON Lines mention.</summary>
 /// <param name="Id">Its key.</param>
