@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Dyad.Coding.Coding;
 using Dyad.Coding.Learned;
 using Dyad.Events;
@@ -59,12 +60,19 @@ public sealed class ArticleAnalyzer
     /// </summary>
     public bool InferActorCountries { get; init; } = true;
 
+    /// <summary>Where to add the time each stage takes, or null not to time them.</summary>
+    public StageTimes? Times { get; init; }
+
     /// <summary>The stages every piece of an article goes through, in order; each name is versioned (<c>parser.v1</c>).</summary>
     public IReadOnlyList<IStage> Stages => _stages;
 
     /// <summary>The same analyzer with another learned layer (null for the rules alone).</summary>
     /// <param name="model">The event model.</param>
-    public ArticleAnalyzer WithModel(EventModel? model) => new(_pipeline, _coder, _geocoder) { ChunkLength = ChunkLength, Model = model, InferActorCountries = InferActorCountries };
+    public ArticleAnalyzer WithModel(EventModel? model) => new(_pipeline, _coder, _geocoder) { ChunkLength = ChunkLength, Model = model, InferActorCountries = InferActorCountries, Times = Times };
+
+    /// <summary>The same analyzer, timing its stages into <paramref name="times"/>.</summary>
+    /// <param name="times">Where to add the times.</param>
+    public ArticleAnalyzer WithTimes(StageTimes? times) => new(_pipeline, _coder, _geocoder) { ChunkLength = ChunkLength, Model = Model, InferActorCountries = InferActorCountries, Times = times };
 
     private ImmutableArray<IStage> BuildStages()
     {
@@ -126,12 +134,15 @@ public sealed class ArticleAnalyzer
         // kept) before parsing, so it never becomes the first sentence's subject, and its place is listed on its own.
         var text = BlankDateline(article);
         Toponym? filedAt = null;
+        var times = Times;
         if (article.Dateline is { } dateline && dateline.Range.End <= text.Length && dateline.Range.Start >= 0 && _geocoder is { } geocoder)
         {
+            var started = Stopwatch.GetTimestamp();
             var found = StageFailedException.Run(ToponymStage.StageName, () => geocoder.Geocode(article.Text[dateline.Range.Start..dateline.Range.End])
                 .Select(t => Shift(t, dateline.Range.Start)).ToList());
             places.AddRange(found);
             filedAt = found.FirstOrDefault(t => t.Place is not null && t.Kind == ToponymKind.Place);
+            times?.AddSince("dateline", started);
         }
 
         var storyDiscarded = false;
@@ -147,7 +158,9 @@ public sealed class ArticleAnalyzer
             foreach (var stage in _stages)
             {
                 var input = document;
+                var started = Stopwatch.GetTimestamp();
                 document = StageFailedException.Run(stage.Name, () => stage.Process(input, cancellationToken));
+                times?.AddSince(stage.Name, started);
             }
 
             if (document.StoryDiscarded && !storyDiscarded)
@@ -178,6 +191,7 @@ public sealed class ArticleAnalyzer
         }
 
         // Actors with a role but no country ("the government") take the country the article is about, when it is clear.
+        var inferring = Stopwatch.GetTimestamp();
         if (InferActorCountries && ArticleCountry.Find(places, filedAt) is { } about)
         {
             for (var i = 0; i < events.Count; i++)
@@ -185,6 +199,8 @@ public sealed class ArticleAnalyzer
                 events[i] = ArticleCountry.Apply(events[i], about.Country, about.From, places);
             }
         }
+
+        times?.AddSince("article-country", inferring);
 
         return new AnalyzedArticle(article, events, places, sentences);
     }

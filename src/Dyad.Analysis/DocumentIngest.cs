@@ -59,6 +59,9 @@ public sealed class DocumentIngest
     /// <summary>Held around each write to the store (and the check of what it holds), for callers that share one store among requests; null for none.</summary>
     public SemaphoreSlim? WriteLock { get; init; }
 
+    /// <summary>Where to add the seconds spent reading the inputs (<c>read</c>) and writing batches (<c>store</c>), or null.</summary>
+    public StageTimes? Times { get; init; }
+
     /// <summary>How a document is analysed; <see cref="ArticleAnalyzer.Analyze"/> unless a caller needs another step (tests put a failing one here).</summary>
     public Func<ArticleAnalyzer, Article, CancellationToken, AnalyzedArticle>? Analyze { get; init; }
 
@@ -71,8 +74,18 @@ public sealed class DocumentIngest
         ArgumentNullException.ThrowIfNull(results);
         var run = new Run(Stopwatch.StartNew());
         var pending = new List<(long Number, Article Article, DocumentInput Input, string Key)>();
-        foreach (var result in results)
+        using var reading = results.GetEnumerator();
+        while (true)
         {
+            var started = Stopwatch.GetTimestamp();
+            var more = reading.MoveNext();
+            Times?.AddSince("read", started);
+            if (!more)
+            {
+                break;
+            }
+
+            var result = reading.Current;
             if (result is ArticleRejected { Problem: { Code: ErrorCodes.InputSkipped, Severity: Severity.Warning } } skippedInput)
             {
                 Observer?.InputSkipped(skippedInput);
@@ -257,7 +270,9 @@ public sealed class DocumentIngest
             done.Add(new DocumentOutcome(number, article.Input, article.Location, key, DocumentStatus.Stored, analyzed, null, null));
         }
 
+        var storing = Stopwatch.GetTimestamp();
         var counts = await WriteAsync(() => _store.StoreAsync(batch, _knowledgeBaseVersion!, cancellationToken)).ConfigureAwait(false);
+        Times?.AddSince("store", storing);
         run.Stored += counts.DocumentsStored;
         run.Skipped += counts.DocumentsSkipped;
         run.Events += counts.EventsStored;

@@ -58,6 +58,9 @@ internal sealed class ArticleIngest : IIngestObserver
     /// <summary>Threads that analyse a batch's documents at once.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Where to add the seconds of reading and storing (see <see cref="StageTimes"/>), or null.</summary>
+    public StageTimes? Times { get; init; }
+
     /// <summary>How progress is shown on the error writer (documents/s, events).</summary>
     public IngestProgress Progress { get; init; }
 
@@ -65,7 +68,7 @@ internal sealed class ArticleIngest : IIngestObserver
     public async Task<IngestSummary> RunAsync(IEnumerable<IngestResult> results, CancellationToken cancellationToken)
     {
         _clock.Restart();
-        var ingest = new DocumentIngest(_store, _loadAnalyzer, _knowledgeBase) { BatchSize = BatchSize, Threads = Threads, Observer = this };
+        var ingest = new DocumentIngest(_store, _loadAnalyzer, _knowledgeBase) { BatchSize = BatchSize, Threads = Threads, Observer = this, Times = Times };
         var totals = await ingest.IngestAsync(Watch(results), cancellationToken).ConfigureAwait(false);
         ShowProgress(totals, final: true);
         return new IngestSummary(totals.Read, totals.Stored, totals.Skipped, totals.Quarantined, totals.Events, totals.Sentences, totals.Seconds, _warnings);

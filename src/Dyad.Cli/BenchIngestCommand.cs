@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Dyad.Analysis;
 
 namespace Dyad.Cli;
 
 /// <summary>
 /// <c>dyad bench ingest --input DIR [--store PATH] [--json]</c>: times <c>dyad ingest</c> end to end (read, parse, code,
-/// date, place, store) into a new DuckDB store in a temporary folder (or the given store) and prints the rates.
+/// date, place, store) into a new DuckDB store in a temporary folder (or the given store) and prints the rates, and the
+/// seconds of each stage (read, each analysis stage by its versioned name, store), summed over the threads.
 /// </summary>
 internal static class BenchIngestCommand
 {
@@ -56,7 +58,8 @@ internal static class BenchIngestCommand
                 await using (opened.ConfigureAwait(false))
                 {
                     var loading = Stopwatch.StartNew();
-                    var analyzer = CliArticles.LoadAnalyzer(parsed, dictionaries, models, beam, fast, error, rulesOnly);
+                    var times = new StageTimes();
+                    var analyzer = CliArticles.LoadAnalyzer(parsed, dictionaries, models, beam, fast, error, rulesOnly).WithTimes(times);
                     var version = CliStore.KnowledgeBaseVersion(CliDictionaries.Folder(parsed.GetValue(dictionaries)));
                     var loadSeconds = loading.Elapsed.TotalSeconds;
                     using var self = Process.GetCurrentProcess();
@@ -65,6 +68,7 @@ internal static class BenchIngestCommand
                     {
                         BatchSize = parsed.GetValue(batch),
                         Threads = parsed.GetValue(threads),
+                        Times = times,
                     };
                     var summary = await ingest.RunAsync(CliArticles.Read([path], day, cancellationToken), cancellationToken).ConfigureAwait(false);
                     self.Refresh();
@@ -84,7 +88,8 @@ internal static class BenchIngestCommand
                         parsed.GetValue(threads),
                         Math.Round(self.PeakWorkingSet64 / (1024.0 * 1024.0), 1),
                         Math.Round(loadSeconds, 3),
-                        opened.Kind);
+                        opened.Kind,
+                        times.Snapshot().ToDictionary(t => t.Stage, t => Math.Round(t.Seconds, 3), StringComparer.Ordinal));
                     if (parsed.GetValue(json))
                     {
                         Json.Write(output, result);
@@ -94,6 +99,7 @@ internal static class BenchIngestCommand
                         output.WriteLine(string.Create(
                             CultureInfo.InvariantCulture,
                             $"{result.Stored} documents ({result.Sentences} sentences, {result.Events} events) in {result.Seconds} s: {result.DocumentsPerSecond} documents/s, {result.SentencesPerSecond} sentences/s, {result.EventsPerSecond} events/s ({result.CpuSeconds} CPU s on {result.Threads} threads); peak {result.PeakWorkingSetMb} MB; loaded in {result.LoadSeconds} s; store {result.Store}"));
+                        output.WriteLine("stage seconds (summed over threads): " + string.Join(", ", result.StageSeconds.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value}"))));
                     }
 
                     return summary.Stored == 0 ? ExitCodes.NothingFound : ExitCodes.Ok;
@@ -125,5 +131,6 @@ internal static class BenchIngestCommand
         int Threads,
         double PeakWorkingSetMb,
         double LoadSeconds,
-        string Store);
+        string Store,
+        IReadOnlyDictionary<string, double> StageSeconds);
 }
