@@ -55,4 +55,21 @@ public sealed class RecordJsonTests
             """{"date":"2015-11-12","date_precision":"day","date_evidence":"Thursday","source":"RUSGOV","target":"UKR","source_country":"RUS","target_country":"UKR","cameo":"042","root":"04","quad_class":1,"goldstein":1.9,"plover":{"event":"CONSULT","mode":"visit","context":null},"location":null,"evidence":{"doc":"d","sentence":1,"text":"Putin visited Kyiv – again.","start":0,"end":27,"source":{"text":"Putin","start":0,"end":5},"verb":{"text":"visited","start":6,"end":13},"target":null},"rule":"rule","rule_source":"file:1","document":null}""",
             json);
     }
+
+    [Fact]
+    public void Codes_AreWrittenAsTheirStringsAndReadBack()
+    {
+        // Given
+        var codes = new[] { new ActorCode("IRQMIL"), default };
+
+        // When
+        var json = JsonSerializer.Serialize(new { Codes = codes, Cameo = new CameoCode("0332") }, RecordJson.Options);
+
+        // Then
+        Assert.Equal("""{"codes":["IRQMIL","---"],"cameo":"0332"}""", json);
+        Assert.Equal(new ActorCode("IRQMIL"), JsonSerializer.Deserialize<ActorCode>("\"IRQMIL\"", RecordJson.Options));
+        Assert.Equal(new CameoCode("0332"), JsonSerializer.Deserialize<CameoCode>("\"0332\"", RecordJson.Options));
+        Assert.Equal("A CAMEO code is a string.", Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<CameoCode>("null", RecordJson.Options)).Message);
+        Assert.Equal("An actor code is a string.", Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<ActorCode>("null", RecordJson.Options)).Message);
+    }
 }
