@@ -93,7 +93,7 @@ internal static class EventRows
             SourceCountryFrom = S(36),
             TargetCountryFrom = S(37),
         };
-        return new StoredMention(record.Id.Value, ReadDate(reader, at + 1), record, document);
+        return new StoredMention(ReadDate(reader, at + 1), record, document);
     }
 
     /// <summary>A stored document from a row whose columns are <see cref="StoreColumns.Document"/>.</summary>

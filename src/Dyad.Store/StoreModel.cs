@@ -4,11 +4,15 @@ using Dyad.Events;
 namespace Dyad.Store;
 
 /// <summary>A stored event mention with its document's facts.</summary>
-/// <param name="Id">The mention's row id (assigned by the store, in insertion order).</param>
 /// <param name="Day">The day the event is counted on: its own date, else the document's publication day; null when neither is known.</param>
-/// <param name="Event">The event as stored: its evidence's <c>Doc</c> and its document's id are the document's key; the words of its place and of its date are not kept.</param>
+/// <param name="Event">The event as stored, with its row id (<see cref="EventRecord.Id"/>): its evidence's <c>Doc</c> and its document's id are the document's key; the words of its place and of its date are not kept.</param>
 /// <param name="Document">The document's URL, title, outlet and publication time.</param>
-public sealed record StoredMention(long Id, DateOnly? Day, EventRecord Event, MentionDocument Document);
+public sealed record StoredMention(DateOnly? Day, EventRecord Event, MentionDocument Document)
+{
+    /// <summary>The mention's row id (assigned by the store, in insertion order): the event's <see cref="EventRecord.Id"/>.</summary>
+    /// <exception cref="InvalidOperationException">The event has no row id (it was not read from a store).</exception>
+    public long Id => Event.Id ?? throw new InvalidOperationException("A stored mention's event has no row id.");
+}
 
 /// <summary>The facts of a mention's document that exports need.</summary>
 /// <param name="Key">The document's key.</param>

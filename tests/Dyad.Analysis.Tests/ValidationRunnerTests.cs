@@ -16,7 +16,7 @@ public sealed class ValidationRunnerTests
     public void Runner_ValidationSuite_ReachesTheFloor()
     {
         // Given the PETRARCH validation suite with its own parses and dictionaries
-        TestData.RequireSharedData();
+        TestData.RequireSuite();
         var suite = ValidationSuiteReader.Read(Path.Combine(TestData.SuiteFolder, "PETR_Validate_records_2_02.xml")).Value;
         var coder = new EventCoder(DictionarySet.Load(suite.DictionaryFiles), CodingOptions.Petrarch);
 
@@ -33,7 +33,7 @@ public sealed class ValidationRunnerTests
     public void Runner_ValidationSuite_WithDyadsOwnParses_ReachesTheFloor()
     {
         // Given the suite's dictionaries and Dyad's committed models
-        TestData.RequireSharedData();
+        TestData.RequireSuite();
         var suite = ValidationSuiteReader.Read(Path.Combine(TestData.SuiteFolder, "PETR_Validate_records_2_02.xml")).Value;
         var coder = new EventCoder(DictionarySet.Load(suite.DictionaryFiles), CodingOptions.Petrarch);
         var pipeline = Dyad.Nlp.Pipeline.Load(Path.Combine(TestData.RepositoryRoot, "models", "en"));

@@ -1,4 +1,3 @@
-using System.Text;
 using Dyad.Analysis.Validation;
 
 namespace Dyad.Analysis.Tests;
@@ -35,33 +34,20 @@ public sealed class ValidationSuiteReaderFuzzTests
     public void SuiteReader_NeverThrowsOnRandomSyntax(int seed)
     {
         // Given a document of random syntax tokens
-        var random = new Random(seed);
-        var text = new StringBuilder();
-        var count = random.Next(0, 200);
-        for (var i = 0; i < count; i++)
-        {
-            text.Append(Tokens[random.Next(Tokens.Length)]);
-        }
+        var text = Fuzz.RandomSyntax(new Random(seed), Tokens);
 
         // When / Then
-        Read(text.ToString());
+        Read(text);
     }
 
     [FsCheck.Xunit.Property(MaxTest = 200)]
     public void SuiteReader_NeverThrowsOnMutatedRealLines(int seed)
     {
         // Given lines of the real suite (or of invented snippets when the shared data is absent), mutated at random
-        var random = new Random(seed);
-        var lines = RealLines.Value;
-        var start = random.Next(lines.Length);
-        var text = new StringBuilder();
-        for (var i = 0; i < random.Next(1, 40); i++)
-        {
-            text.Append(Mutate(lines[(start + i) % lines.Length], random)).Append('\n');
-        }
+        var text = Fuzz.MutatedLines(new Random(seed), RealLines.Value, Tokens);
 
         // When / Then
-        Read(text.ToString());
+        Read(text);
     }
 
     [FsCheck.Xunit.Property(MaxTest = 60)]
@@ -73,7 +59,7 @@ public sealed class ValidationSuiteReaderFuzzTests
         try
         {
             // When / Then
-            Check(ValidationSuiteReader.Read(path).Diagnostics);
+            Fuzz.Check(ValidationSuiteReader.Read(path).Diagnostics);
         }
         finally
         {
@@ -108,46 +94,14 @@ public sealed class ValidationSuiteReaderFuzzTests
     private static void Read(string text)
     {
         var suite = ValidationSuiteReader.Parse(text, "fuzz.xml");
-        Check(suite.Diagnostics);
+        Fuzz.Check(suite.Diagnostics);
         var rows = new List<Diagnostic>();
         foreach (var record in suite.Value.Records)
         {
             record.ParseRows(rows);
         }
 
-        Check(rows);
+        Fuzz.Check(rows);
         _ = suite.Value.DictionaryFiles;
-    }
-
-    private static void Check(IEnumerable<Diagnostic> diagnostics) =>
-        Assert.All(diagnostics, d => Assert.True(ErrorCodes.Descriptions.ContainsKey(d.Code) && d.Message.Length > 0 && d.Source.Length > 0, d.ToString()));
-
-    private static string Mutate(string line, Random random)
-    {
-        var text = new StringBuilder(line);
-        for (var m = random.Next(1, 4); m > 0; m--)
-        {
-            var at = text.Length == 0 ? 0 : random.Next(text.Length);
-            switch (random.Next(5))
-            {
-                case 0 when text.Length > 0:
-                    text.Remove(at, 1);
-                    break;
-                case 1:
-                    text.Insert(at, Tokens[random.Next(Tokens.Length)]);
-                    break;
-                case 2 when text.Length > 0:
-                    text[at] = (char)random.Next(0, 0x3000);
-                    break;
-                case 3 when text.Length > 0:
-                    text.Insert(at, text.ToString(at, Math.Min(text.Length - at, random.Next(1, 10))));
-                    break;
-                default:
-                    text.Length = at;
-                    break;
-            }
-        }
-
-        return text.ToString();
     }
 }

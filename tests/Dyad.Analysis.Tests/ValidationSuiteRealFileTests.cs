@@ -10,7 +10,7 @@ public sealed class ValidationSuiteRealFileTests
     public void RealSuite_ValidationSuiteReadsItsRecordsWithGoldCodings()
     {
         // Given the validation suite
-        TestData.RequireSharedData();
+        TestData.RequireSuite();
 
         // When
         var result = ValidationSuiteReader.Read(Path.Combine(TestData.SuiteFolder, "PETR_Validate_records_2_02.xml"));
@@ -41,7 +41,7 @@ public sealed class ValidationSuiteRealFileTests
     public void RealSuite_DatedRolesAgreeWithTheSuitesGoldSources()
     {
         // Given the suite's DATE records, whose sentences start with a dated actor, and the suite's actor dictionary
-        TestData.RequireSharedData();
+        TestData.RequireSuite();
         var suite = ValidationSuiteReader.Read(Path.Combine(TestData.SuiteFolder, "PETR_Validate_records_2_02.xml")).Value;
         var actors = DictionarySet.Load(suite.DictionaryFiles).Actors;
         var checkedRecords = 0;
@@ -70,7 +70,7 @@ public sealed class ValidationSuiteRealFileTests
     public void RealSuite_ValidationEnvironmentLoadsItsDictionaries()
     {
         // Given the suite's <Environment>
-        TestData.RequireSharedData();
+        TestData.RequireSuite();
         var suite = ValidationSuiteReader.Read(Path.Combine(TestData.SuiteFolder, "PETR_Validate_records_2_02.xml")).Value;
 
         // When

@@ -1,4 +1,3 @@
-using System.Text;
 using Dyad.Coding.Dictionaries;
 
 namespace Dyad.Coding.Tests;
@@ -44,33 +43,20 @@ public sealed class FuzzTests
     public void Readers_NeverThrowOnRandomSyntax(int seed)
     {
         // Given a document of random syntax tokens
-        var random = new Random(seed);
-        var text = new StringBuilder();
-        var count = random.Next(0, 200);
-        for (var i = 0; i < count; i++)
-        {
-            text.Append(Tokens[random.Next(Tokens.Length)]);
-        }
+        var text = Fuzz.RandomSyntax(new Random(seed), Tokens);
 
         // When / Then
-        ReadWithEveryReader(text.ToString());
+        ReadWithEveryReader(text);
     }
 
     [FsCheck.Xunit.Property(MaxTest = 200)]
     public void Readers_NeverThrowOnMutatedRealLines(int seed)
     {
         // Given lines of the real files (or of invented snippets when the shared data is absent), mutated at random
-        var random = new Random(seed);
-        var lines = RealLines.Value;
-        var start = random.Next(lines.Length);
-        var text = new StringBuilder();
-        for (var i = 0; i < random.Next(1, 40); i++)
-        {
-            text.Append(Mutate(lines[(start + i) % lines.Length], random)).Append('\n');
-        }
+        var text = Fuzz.MutatedLines(new Random(seed), RealLines.Value, Tokens);
 
         // When / Then
-        ReadWithEveryReader(text.ToString());
+        ReadWithEveryReader(text);
     }
 
     [FsCheck.Xunit.Property(MaxTest = 60)]
@@ -82,12 +68,12 @@ public sealed class FuzzTests
         try
         {
             // When / Then
-            Check(VerbDictionaryReader.Read(path).Diagnostics);
-            Check(ActorDictionaryReader.Read(path).Diagnostics);
-            Check(AgentDictionaryReader.Read(path).Diagnostics);
-            Check(DiscardListReader.Read(path).Diagnostics);
-            Check(IssueDictionaryReader.Read(path).Diagnostics);
-            Check(CodingOntologyReader.Read(path).Diagnostics);
+            Fuzz.Check(VerbDictionaryReader.Read(path).Diagnostics);
+            Fuzz.Check(ActorDictionaryReader.Read(path).Diagnostics);
+            Fuzz.Check(AgentDictionaryReader.Read(path).Diagnostics);
+            Fuzz.Check(DiscardListReader.Read(path).Diagnostics);
+            Fuzz.Check(IssueDictionaryReader.Read(path).Diagnostics);
+            Fuzz.Check(CodingOntologyReader.Read(path).Diagnostics);
         }
         finally
         {
@@ -135,44 +121,12 @@ public sealed class FuzzTests
 
     private static void ReadWithEveryReader(string text)
     {
-        Check(VerbDictionaryReader.Parse(new StringReader(text), "fuzz.verbs.txt").Diagnostics);
-        Check(VerbDictionaryReader.Parse(new StringReader(text), "fuzz.verbs.txt", InflectionStyle.Petrarch).Diagnostics);
-        Check(ActorDictionaryReader.Parse(new StringReader(text), "fuzz.actors.txt").Diagnostics);
-        Check(AgentDictionaryReader.Parse(new StringReader(text), "fuzz.agents.txt").Diagnostics);
-        Check(DiscardListReader.Parse(new StringReader(text), "fuzz.discards.txt").Diagnostics);
-        Check(IssueDictionaryReader.Parse(new StringReader(text), "fuzz.issues.txt").Diagnostics);
-        Check(CodingOntologyReader.Parse(new StringReader(text), "fuzz.pico.txt").Diagnostics);
-    }
-
-    private static void Check(IEnumerable<Diagnostic> diagnostics) =>
-        Assert.All(diagnostics, d => Assert.True(ErrorCodes.Descriptions.ContainsKey(d.Code) && d.Message.Length > 0 && d.Source.Length > 0, d.ToString()));
-
-    private static string Mutate(string line, Random random)
-    {
-        var text = new StringBuilder(line);
-        for (var m = random.Next(1, 4); m > 0; m--)
-        {
-            var at = text.Length == 0 ? 0 : random.Next(text.Length);
-            switch (random.Next(5))
-            {
-                case 0 when text.Length > 0:
-                    text.Remove(at, 1);
-                    break;
-                case 1:
-                    text.Insert(at, Tokens[random.Next(Tokens.Length)]);
-                    break;
-                case 2 when text.Length > 0:
-                    text[at] = (char)random.Next(0, 0x3000);
-                    break;
-                case 3 when text.Length > 0:
-                    text.Insert(at, text.ToString(at, Math.Min(text.Length - at, random.Next(1, 10))));
-                    break;
-                default:
-                    text.Length = at;
-                    break;
-            }
-        }
-
-        return text.ToString();
+        Fuzz.Check(VerbDictionaryReader.Parse(new StringReader(text), "fuzz.verbs.txt").Diagnostics);
+        Fuzz.Check(VerbDictionaryReader.Parse(new StringReader(text), "fuzz.verbs.txt", InflectionStyle.Petrarch).Diagnostics);
+        Fuzz.Check(ActorDictionaryReader.Parse(new StringReader(text), "fuzz.actors.txt").Diagnostics);
+        Fuzz.Check(AgentDictionaryReader.Parse(new StringReader(text), "fuzz.agents.txt").Diagnostics);
+        Fuzz.Check(DiscardListReader.Parse(new StringReader(text), "fuzz.discards.txt").Diagnostics);
+        Fuzz.Check(IssueDictionaryReader.Parse(new StringReader(text), "fuzz.issues.txt").Diagnostics);
+        Fuzz.Check(CodingOntologyReader.Parse(new StringReader(text), "fuzz.pico.txt").Diagnostics);
     }
 }

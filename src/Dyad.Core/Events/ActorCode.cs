@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Dyad.Events;
@@ -56,16 +55,4 @@ public readonly record struct ActorCode
 }
 
 /// <summary>Writes an <see cref="ActorCode"/> as its string and reads it back.</summary>
-public sealed class ActorCodeJsonConverter : JsonConverter<ActorCode>
-{
-    /// <inheritdoc/>
-    public override ActorCode Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        new(reader.GetString() ?? throw new JsonException("An actor code is a string."));
-
-    /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, ActorCode value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.Value);
-    }
-}
+public sealed class ActorCodeJsonConverter() : StringValueConverter<ActorCode>(ActorCode.FromString, code => code.Value, "An actor code");

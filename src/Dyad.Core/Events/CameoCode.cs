@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Dyad.Events;
@@ -47,16 +46,4 @@ public readonly record struct CameoCode
 }
 
 /// <summary>Writes a <see cref="CameoCode"/> as its string and reads it back.</summary>
-public sealed class CameoCodeJsonConverter : JsonConverter<CameoCode>
-{
-    /// <inheritdoc/>
-    public override CameoCode Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        new(reader.GetString() ?? throw new JsonException("A CAMEO code is a string."));
-
-    /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, CameoCode value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.Value);
-    }
-}
+public sealed class CameoCodeJsonConverter() : StringValueConverter<CameoCode>(CameoCode.FromString, code => code.Value, "A CAMEO code");

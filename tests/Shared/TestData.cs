@@ -1,6 +1,6 @@
-namespace Dyad.Analysis.Tests;
+namespace Dyad.Tests;
 
-/// <summary>Locates the repository and the shared PETRARCH data.</summary>
+/// <summary>Locates the repository and the shared PETRARCH data, and feeds snippets to readers.</summary>
 internal static class TestData
 {
     private static readonly Lazy<string?> Root = new(() =>
@@ -23,10 +23,21 @@ internal static class TestData
     /// <summary>The validation suite folder.</summary>
     public static string SuiteFolder => Path.Combine(PetrarchFolder, "validate-suite");
 
+    /// <summary>The Phoenix dictionaries folder.</summary>
+    public static string PhoenixFolder => Path.Combine(PetrarchFolder, "phoenix");
+
+    /// <summary>Skips the calling test when the shared PETRARCH data (the Phoenix dictionaries and the validation suite) is not checked out next to the repository.</summary>
+    public static void RequireSharedData() => Require(PhoenixFolder, SuiteFolder);
+
     /// <summary>Skips the calling test when the shared validation suite is not checked out next to the repository.</summary>
-    public static void RequireSharedData()
+    public static void RequireSuite() => Require(SuiteFolder);
+
+    /// <summary>Joins snippet lines with '\n'.</summary>
+    public static StringReader Lines(params string[] lines) => new(string.Join('\n', lines));
+
+    private static void Require(params string[] folders)
     {
-        if (!Directory.Exists(SuiteFolder))
+        if (!folders.All(Directory.Exists))
         {
             Assert.Skip($"The shared PETRARCH data is not at {PetrarchFolder}; check out ../shared/data/petrarch next to the repository to run this test.");
         }
