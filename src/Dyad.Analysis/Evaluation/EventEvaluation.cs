@@ -2,17 +2,18 @@ using Dyad.Coding.Codes;
 using Dyad.Coding.Coding;
 using Dyad.Coding.Dictionaries;
 using Dyad.Coding.Learned;
+using Dyad.Events;
 using Dyad.Hashing;
 using Dyad.Ingest;
 
 namespace Dyad.Analysis.Evaluation;
 
-/// <summary>An event as the evaluation sees it: its type, QuadClass and the character ranges of its actors' words.</summary>
+/// <summary>An event as the evaluation sees it: its type, pentaclass and the character ranges of its actors' words.</summary>
 /// <param name="Type">The event type (<see cref="EventTypes"/>), or null when PLOVER maps nothing from its code.</param>
-/// <param name="QuadClass">Its QuadClass (from the CAMEO table).</param>
+/// <param name="PentaClass">Its code's pentaclass (<see cref="CameoCode.PentaClass"/>), the grouping the gold "penta" labels follow.</param>
 /// <param name="Source">The source's words as a range of the article's text, or null.</param>
 /// <param name="Target">The target's words, or null.</param>
-public sealed record ScoredEvent(string? Type, int QuadClass, TextRange? Source, TextRange? Target);
+public sealed record ScoredEvent(string? Type, int PentaClass, TextRange? Source, TextRange? Target);
 
 /// <summary>A gold set's sentences read as articles and parsed once, with what the rules coded in each piece.</summary>
 /// <param name="Name">The gold file's name.</param>
@@ -207,7 +208,7 @@ public static class EventEvaluation
             {
                 yield return new ScoredEvent(
                     EventTypes.Of(e.EventCode, table),
-                    table.Find(e.EventCode) is { } code ? (int)code.QuadClass : 0,
+                    new CameoCode(e.EventCode).PentaClass,
                     Range(document, e.Source, offset),
                     Range(document, e.Target, offset));
             }
@@ -324,7 +325,8 @@ public static class EventEvaluation
         var confusion = new int[5, 5];
         foreach (var g in quadGold)
         {
-            var first = predicted.GetValueOrDefault(g.Id) is [var e, ..] ? e.QuadClass : 0;
+            // The sentence's class: its first event's pentaclass, as the gold labels are (0 when none).
+            var first = predicted.GetValueOrDefault(g.Id) is [var e, ..] ? e.PentaClass : 0;
             confusion[g.QuadClass!.Value, Math.Clamp(first, 0, 4)]++;
         }
 

@@ -27,6 +27,25 @@ public readonly record struct CameoCode
     /// <summary>The two-digit root (the whole code when it is shorter).</summary>
     public string Root => Value.Length >= 2 ? Value[..2] : Value;
 
+    /// <summary>
+    /// The code's class in Schrodt's pentaclass, the five-way grouping that event datasets labelled "none / QuadClass"
+    /// (ConfliBERT's, Phoenix's) follow: 0 neutral (roots 01 make a statement, 02 appeal), 1 verbal cooperation
+    /// (03-05), 2 material cooperation (06-08), 3 verbal conflict (09-13 and 16 reduce relations), 4 material conflict
+    /// (14 protest, 15 exhibit force posture, 17-20). It differs from GDELT's QuadClass on roots 01-02 (GDELT: 1),
+    /// 09 (2), 14 (3) and 16 (4); 0 for a code without a CAMEO root.
+    /// </summary>
+    public int PentaClass => int.TryParse(Root, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var root) && Root.Length == 2
+        ? root switch
+        {
+            1 or 2 => 0,
+            >= 3 and <= 5 => 1,
+            >= 6 and <= 8 => 2,
+            (>= 9 and <= 13) or 16 => 3,
+            14 or 15 or (>= 17 and <= 20) => 4,
+            _ => 0,
+        }
+        : 0;
+
     /// <summary>A code from its text.</summary>
     /// <param name="value">The code.</param>
     public static implicit operator CameoCode(string value) => new(value);

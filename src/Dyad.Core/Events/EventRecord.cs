@@ -30,13 +30,13 @@ public sealed record EventRecord(
     [property: JsonPropertyOrder(4)] ActorCode Target,
     [property: JsonPropertyOrder(9)] CameoCode Cameo,
     [property: JsonPropertyOrder(11)] int QuadClass,
-    [property: JsonPropertyOrder(12)] double? Goldstein,
-    [property: JsonPropertyOrder(13)] PloverFields Plover,
-    [property: JsonPropertyOrder(14)] EventPlace? Location,
-    [property: JsonPropertyOrder(15)] EventEvidence Evidence,
-    [property: JsonPropertyOrder(16)] string Rule,
-    [property: JsonPropertyOrder(17)] string RuleSource,
-    [property: JsonPropertyOrder(18)] EventDocument? Document)
+    [property: JsonPropertyOrder(13)] double? Goldstein,
+    [property: JsonPropertyOrder(14)] PloverFields Plover,
+    [property: JsonPropertyOrder(15)] EventPlace? Location,
+    [property: JsonPropertyOrder(16)] EventEvidence Evidence,
+    [property: JsonPropertyOrder(17)] string Rule,
+    [property: JsonPropertyOrder(18)] string RuleSource,
+    [property: JsonPropertyOrder(19)] EventDocument? Document)
 {
     /// <summary>The event's row id in the store (for <c>GET /api/events/{id}</c>), or null for an event not read from a store (and then not written in JSON).</summary>
     [JsonPropertyOrder(-1)]
@@ -62,6 +62,10 @@ public sealed record EventRecord(
     /// <summary>As <see cref="SourceCountryFrom"/>, for the target.</summary>
     [JsonPropertyOrder(8)]
     public string? TargetCountryFrom { get; init; }
+
+    /// <summary>The code's pentaclass (<see cref="CameoCode.PentaClass"/>): 0 neutral, 1-4 as QuadClass but for roots 01-02, 09, 14 and 16.</summary>
+    [JsonPropertyOrder(12)]
+    public int PentaClass => Cameo.PentaClass;
 
     /// <summary>The CAMEO code's two-digit root.</summary>
     [JsonPropertyOrder(10)]

@@ -39,7 +39,7 @@ public static class EventExport
     public static IReadOnlyList<(string Name, string Type)> FlatColumns { get; } =
     [
         ("mention_id", "BIGINT"), ("event_id", "BIGINT"), ("day", "DATE"), ("date", "DATE"), ("date_precision", "VARCHAR"),
-        ("source", "VARCHAR"), ("target", "VARCHAR"), ("cameo", "VARCHAR"), ("root", "VARCHAR"), ("quad_class", "INTEGER"),
+        ("source", "VARCHAR"), ("target", "VARCHAR"), ("cameo", "VARCHAR"), ("root", "VARCHAR"), ("quad_class", "INTEGER"), ("penta_class", "INTEGER"),
         ("goldstein", "DOUBLE"), ("plover_event", "VARCHAR"), ("plover_mode", "VARCHAR"), ("plover_context", "VARCHAR"),
         ("document_id", "VARCHAR"), ("sentence", "INTEGER"), ("sentence_text", "VARCHAR"), ("sentence_start", "INTEGER"),
         ("sentence_end", "INTEGER"), ("source_text", "VARCHAR"), ("source_start", "INTEGER"), ("source_end", "INTEGER"),
@@ -156,7 +156,7 @@ public static class EventExport
         var r = mention.Event;
         var d = mention.Document;
         return new JsonMention(
-            r.Date, r.Source, r.Target, r.SourceCountry, r.TargetCountry, r.Cameo, r.Root, r.QuadClass, r.Goldstein, r.Plover, r.Evidence, r.Rule, r.RuleSource,
+            r.Date, r.Source, r.Target, r.SourceCountry, r.TargetCountry, r.Cameo, r.Root, r.QuadClass, r.PentaClass, r.Goldstein, r.Plover, r.Evidence, r.Rule, r.RuleSource,
             r.DatePrecision,
             mention.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             GlobalEventIds.Of(mention.Day, r.Source, r.Target, r.Cameo),
@@ -229,7 +229,7 @@ public static class EventExport
         return
         [
             mention.Id, GlobalEventIds.Of(mention.Day, r.Source, r.Target, r.Cameo), mention.Day, r.Date, r.DatePrecision,
-            r.Source.Value, r.Target.Value, r.Cameo.Value, r.Root, r.QuadClass,
+            r.Source.Value, r.Target.Value, r.Cameo.Value, r.Root, r.QuadClass, r.PentaClass,
             r.Goldstein, r.Plover.Event, r.Plover.Mode, r.Plover.Context,
             d.Key, e.Sentence, e.Text, e.Start,
             e.End, e.Source?.Text, e.Source?.Start, e.Source?.End,
@@ -265,6 +265,7 @@ public static class EventExport
 /// <param name="Cameo">CAMEO code.</param>
 /// <param name="Root">CAMEO root.</param>
 /// <param name="QuadClass">QuadClass.</param>
+/// <param name="PentaClass">The code's pentaclass.</param>
 /// <param name="Goldstein">Goldstein value.</param>
 /// <param name="Plover">PLOVER fields.</param>
 /// <param name="Evidence">Evidence (its <c>doc</c> is the document's key).</param>
@@ -287,6 +288,7 @@ public sealed record JsonMention(
     CameoCode Cameo,
     string Root,
     int QuadClass,
+    int PentaClass,
     double? Goldstein,
     PloverFields Plover,
     EventEvidence Evidence,

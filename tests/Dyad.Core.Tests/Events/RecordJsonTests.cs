@@ -52,7 +52,7 @@ public sealed class RecordJsonTests
 
         // Then
         Assert.Equal(
-            """{"date":"2015-11-12","date_precision":"day","date_evidence":"Thursday","source":"RUSGOV","target":"UKR","source_country":"RUS","target_country":"UKR","source_country_from":null,"target_country_from":null,"cameo":"042","root":"04","quad_class":1,"goldstein":1.9,"plover":{"event":"CONSULT","mode":"visit","context":null},"location":null,"evidence":{"doc":"d","sentence":1,"text":"Putin visited Kyiv – again.","start":0,"end":27,"source":{"text":"Putin","start":0,"end":5},"verb":{"text":"visited","start":6,"end":13},"target":null},"rule":"rule","rule_source":"file:1","document":null}""",
+            """{"date":"2015-11-12","date_precision":"day","date_evidence":"Thursday","source":"RUSGOV","target":"UKR","source_country":"RUS","target_country":"UKR","source_country_from":null,"target_country_from":null,"cameo":"042","root":"04","quad_class":1,"penta_class":1,"goldstein":1.9,"plover":{"event":"CONSULT","mode":"visit","context":null},"location":null,"evidence":{"doc":"d","sentence":1,"text":"Putin visited Kyiv – again.","start":0,"end":27,"source":{"text":"Putin","start":0,"end":5},"verb":{"text":"visited","start":6,"end":13},"target":null},"rule":"rule","rule_source":"file:1","document":null}""",
             json);
     }
 
