@@ -249,7 +249,16 @@ public static partial class Factbook
 
         // Given names count once each, particles (bin, al, de) not at all; a name that starts as one of people.txt's does
         // ("SALMAN bin Abd al-Aziz" and "Salman bin Abdulaziz", not "Mohammed bin Salman") counts twice more.
-        var given = tokens.Where(t => !t.Capitals && t.Text.Length >= 2 && !Particles.Contains(t.Text) && Found(t.Text, known)).Select(t => t.Text).Distinct(StringComparer.Ordinal).Count();
+        var givenNames = tokens.Where(t => !t.Capitals && t.Text.Length >= 2 && !Particles.Contains(t.Text)).ToList();
+        var given = givenNames.Where(t => Found(t.Text, known)).Select(t => t.Text).Distinct(StringComparer.Ordinal).Count();
+        // Given names before the surname need one that people.txt's names share (its first two letters will do: Haydar and
+        // Haider, Dési and Desire): the same surname with other given names is another person (Harpo and Chico Marx).
+        var before = tokens.TakeWhile(t => !t.Capitals).Where(t => t.Text.Length >= 2 && !Particles.Contains(t.Text)).ToList();
+        if (before.Count > 0 && !before.Any(t => Found(t.Text, known) || known.Any(k => k.StartsWith(t.Text[..2], StringComparison.Ordinal))))
+        {
+            return 0;
+        }
+
         return 1 + given + (tokens.Count > 0 && Found(tokens[0].Text, firsts) ? 2 : 0);
     }
 
