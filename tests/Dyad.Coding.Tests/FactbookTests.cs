@@ -126,5 +126,5 @@ public sealed class FactbookTests : IDisposable
         Assert.True(result.Disagreements <= MaxDisagreements, string.Join('\n', result.Findings));
     }
 
-    private const int MaxDisagreements = 17;
+    private const int MaxDisagreements = 9;
 }
