@@ -98,6 +98,9 @@ public static class ErrorCodes
     /// <summary>A record of an event gold file (events-dev JSON Lines) is not JSON, lacks its id or text, or has a QuadClass out of range; it was skipped.</summary>
     public const string GoldUnreadable = "DY3019";
 
+    /// <summary>An office holder in people.txt disagrees with the reference given to <c>dict check --factbook</c> (the World Factbook's chief of state or head of government).</summary>
+    public const string FactbookDisagreement = "DY3020";
+
     /// <summary>A document holds no text to parse (an empty file, feed item or JSON text); it gave no article.</summary>
     public const string DocumentEmpty = "DY4001";
 
@@ -190,6 +193,7 @@ public static class ErrorCodes
         [SynonymSetUnused] = "A synonym set is declared with 'set &NAME = ...' but no pattern or other set uses it. Use it in a pattern or delete it.",
         [DateRangeInvalid] = "A date range is not 'FROM..TO' with ISO dates (YYYY-MM-DD, either end may be left open), a date is not on the calendar, or the range ends before it starts. The role was skipped; correct the dates.",
         [GoldUnreadable] = "A record of an event gold file (`eval events`, `train events`) is not JSON, has no `id` or `text`, or has a `penta` outside 0-4. The record was skipped, the others used.",
+        [FactbookDisagreement] = "`dict check --factbook` found a chief of state or head of government in the World Factbook whom people.txt does not have in that office on the profile's date, or a head of state or government in people.txt whom the profile does not name. Correct the role's dates in people.txt, or add the office holder.",
         [DocumentEmpty] = "A document holds no text to parse (an empty file, an empty feed item, a JSON line with empty text, a page with no body text). It gave no article and is reported so that nothing is dropped silently; check the input.",
         [JsonLineInvalid] = "A JSON Lines line is not valid JSON, not an object, or has no non-empty 'text' (or 'body', 'content', 'html') string. The line was skipped and the other lines were read; fix the line.",
         [XmlDtdRefused] = "An XML input declares a document type or entities (<!DOCTYPE ...>), which feeds never need and which can expand without bound or read local files. It was refused without expanding anything; remove the declaration if the feed is trusted.",

@@ -22,6 +22,9 @@ internal sealed record KbCountry(SourceLine Source, string Code, string Iso2, Im
     public const string SeatAgent = "GOV";
 
     public string SeatCode => Code + SeatAgent;
+
+    /// <summary>How many of <see cref="Phrases"/>, from the start, are the country's names (the third field).</summary>
+    public int NameCount { get; init; }
 }
 
 /// <summary>A <c>CODE | phrases</c> line of organisations.txt or agents.txt.</summary>

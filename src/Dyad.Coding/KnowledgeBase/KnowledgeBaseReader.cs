@@ -136,8 +136,9 @@ internal static class KnowledgeBaseReader
         }
 
         var source = state.At(line);
-        ImmutableArray<KbPhrase> phrases = [.. Phrases(fields[2], line, state), .. Phrases(fields[3], line, state), .. Phrases(fields[4], line, state), .. Phrases(fields[6], line, state)];
-        state.Model.Countries.Add(new KbCountry(source, fields[0], fields[1], phrases, Phrases(fields[5], line, state)));
+        var names = Phrases(fields[2], line, state);
+        ImmutableArray<KbPhrase> phrases = [.. names, .. Phrases(fields[3], line, state), .. Phrases(fields[4], line, state), .. Phrases(fields[6], line, state)];
+        state.Model.Countries.Add(new KbCountry(source, fields[0], fields[1], phrases, Phrases(fields[5], line, state)) { NameCount = names.Length });
     }
 
     private static void ReadAgent(KbLine line, FileState state)
