@@ -378,7 +378,7 @@ public static partial class Factbook
                 foreach (var role in person.Roles.Where(r => IsGov(r, code) && r.Range.Contains(on) && Office(r.Description) is not null && !reported.Contains(r.Source)))
                 {
                     var named = string.Join(" and ", offices.Select(o => $"{o.Holder.Name} ({o.Office})"));
-                    findings.Add((Finding(role.Source, $"people.txt has {Display(person)} as {role.Description} of {countryName} on {Day(on)}, but {profile.File} names {named}. Correct the role's dates."), findings.Count));
+                    findings.Add((Finding(role.Source, $"people.txt has {Display(person)} as {role.Description} on {Day(on)}, but {profile.File} names {named}. Correct the role's dates."), findings.Count));
                 }
             }
         }
