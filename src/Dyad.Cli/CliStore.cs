@@ -54,6 +54,12 @@ internal static class CliStore
             var code = e.Message.StartsWith(ErrorCodes.StoreSchemaNewer, StringComparison.Ordinal) ? ErrorCodes.StoreSchemaNewer : ErrorCodes.StoreUnavailable;
             var message = e.Message.StartsWith(code + ": ", StringComparison.Ordinal) ? e.Message[(code.Length + 2)..] : e.Message;
             error.WriteLine($"dyad: {code}: the store {Describe(location)} could not be opened: {Mask(message, location)}");
+            if (message.Contains("Could not set lock", StringComparison.Ordinal))
+            {
+                // DuckDB lets one process open a file that another writes to in no mode at all: say what to do instead.
+                error.WriteLine("dyad: another process has this DuckDB file open (a running 'dyad serve' or 'dyad ingest'): read it through that server's API (GET /api/events, /api/summary; docs/api.md), or stop the process and run this command again.");
+            }
+
             return null;
         }
     }
