@@ -23,6 +23,7 @@ public sealed class ArticleAnalyzer
     private readonly EventCoder _coder;
     private readonly Geocoder? _geocoder;
     private readonly EventModel? _model;
+    private readonly OutletCountries? _outlets;
     private ImmutableArray<IStage> _stages;
 
     /// <summary>Creates an analyzer over loaded parts.</summary>
@@ -37,6 +38,7 @@ public sealed class ArticleAnalyzer
         _pipeline = pipeline;
         _coder = coder;
         _geocoder = geocoder;
+        _outlets = geocoder is null ? null : new OutletCountries(geocoder.Gazetteer);
         _stages = BuildStages();
     }
 
@@ -192,7 +194,8 @@ public sealed class ArticleAnalyzer
 
         // Actors with a role but no country ("the government") take the country the article is about, when it is clear.
         var inferring = Stopwatch.GetTimestamp();
-        if (InferActorCountries && ArticleCountry.Find(places, filedAt) is { } about)
+        var outlet = _outlets?.Of(article.Source, article.Url);
+        if (InferActorCountries && ArticleCountry.Find(places, filedAt, outlet) is { } about)
         {
             for (var i = 0; i < events.Count; i++)
             {

@@ -7,11 +7,12 @@ namespace Dyad.Analysis;
 /// The country an article is about, when the article makes it clear, and the countries it gives to actors that have
 /// none ("the government", "MPs", "police": <c>---GOV</c>, <c>---LEG</c>, <c>---COP</c>). Every place name the article
 /// resolves votes once for its country (places, demonyms such as "Afghan", and modifiers alike); the place of the
-/// dateline votes <see cref="DatelineVotes"/> times. The country with the most votes is the article's when it has at
+/// dateline votes <see cref="DatelineVotes"/> times, and the outlet's country (a BBC story, a <c>.pk</c> site:
+/// <see cref="Geo.OutletCountries"/>) once. The country with the most votes is the article's when it has at
 /// least <see cref="MinimumVotes"/> and at least twice the votes of any other; otherwise the article is about no one
 /// country and no actor is given one. An actor given a country says so: <see cref="EventRecord.SourceCountryFrom"/>
 /// and <see cref="EventRecord.TargetCountryFrom"/> are <c>dateline</c> when the dateline's country won, <c>article</c>
-/// otherwise. An event whose own sentence places something in another country ("In New Zealand, students ...",
+/// when the article's place names alone make it win, and <c>outlet</c> when the outlet's vote was needed. An event whose own sentence places something in another country ("In New Zealand, students ...",
 /// "killed in the West Midlands": a resolved place after a locative word, outside the other actor's words) keeps its
 /// actors as they are: the article's country and the sentence's disagree, and neither is sure.
 /// </summary>
@@ -30,8 +31,9 @@ public static class ArticleCountry
     /// </summary>
     /// <param name="places">Every place name of the article, resolved or not (the dateline's among them).</param>
     /// <param name="filedAt">The dateline's place, or null.</param>
+    /// <param name="outlet">The CAMEO country of the article's outlet, or null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="places"/> is null.</exception>
-    public static (string Country, string From)? Find(IReadOnlyList<Toponym> places, Toponym? filedAt)
+    public static (string Country, string From)? Find(IReadOnlyList<Toponym> places, Toponym? filedAt, string? outlet = null)
     {
         ArgumentNullException.ThrowIfNull(places);
         var votes = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -45,6 +47,20 @@ public static class ArticleCountry
             }
         }
 
+        var withoutOutlet = Winner(votes);
+        if (outlet is { Length: 3 })
+        {
+            votes[outlet] = votes.GetValueOrDefault(outlet) + 1;
+        }
+
+        return Winner(votes) is not { } top ? null
+            : top == dateline ? (top, "dateline")
+            : top == withoutOutlet ? (top, "article")
+            : (top, "outlet");
+    }
+
+    private static string? Winner(Dictionary<string, int> votes)
+    {
         if (votes.Count == 0)
         {
             return null;
@@ -53,12 +69,7 @@ public static class ArticleCountry
         var ranked = votes.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).ToList();
         var (top, count) = (ranked[0].Key, ranked[0].Value);
         var runnerUp = ranked.Count > 1 ? ranked[1].Value : 0;
-        if (count < MinimumVotes || count < 2 * runnerUp)
-        {
-            return null;
-        }
-
-        return (top, top == dateline ? "dateline" : "article");
+        return count < MinimumVotes || count < 2 * runnerUp ? null : top;
     }
 
     /// <summary>

@@ -69,6 +69,20 @@ public sealed class ArticleCountryTests
     }
 
     [Fact]
+    public void Find_TheOutletsVote_TipsAnArticleThatIsNotClearAlone_AndSaysSo()
+    {
+        // Given an article naming Britain twice (not enough alone), and one naming Iran four times and Britain twice
+        Toponym[] british = [Named("GBR", 0), Named("GBR", 10)];
+        Toponym[] iranian = [Named("IRN", 0), Named("IRN", 10), Named("IRN", 20), Named("IRN", 30), Named("IRN", 40), Named("GBR", 50)];
+
+        // When each is read with a British outlet (one vote)
+        // Then the outlet decides the first, marked as the outlet's; the second stays Iran's, by its own words
+        Assert.Equal(("GBR", "outlet"), ArticleCountry.Find(british, null, "GBR"));
+        Assert.Null(ArticleCountry.Find(british, null, null));
+        Assert.Equal(("IRN", "article"), ArticleCountry.Find(iranian, null, "GBR"));
+    }
+
+    [Fact]
     public void Apply_GivesTheCountryToRolesWithoutOne_AndMarksThem()
     {
         // Given events whose actors have a role but no country, no role at all, or a country of their own

@@ -53,8 +53,8 @@ public sealed record EventRecord(
 
     /// <summary>
     /// Null when the source's own words gave its country (or it has none); otherwise where the country it was given
-    /// came from: <c>dateline</c> (the country the report was filed from, which the article names most) or
-    /// <c>article</c> (the country the article names most). "The government" in a story datelined KABUL is AFGGOV.
+    /// came from: <c>dateline</c> (the country the report was filed from, which the article names most),
+    /// <c>article</c> (the country the article names most) or <c>outlet</c> (the outlet's country tipped it). "The government" in a story datelined KABUL is AFGGOV.
     /// </summary>
     [JsonPropertyOrder(7)]
     public string? SourceCountryFrom { get; init; }
