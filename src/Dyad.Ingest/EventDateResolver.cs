@@ -95,19 +95,38 @@ public static partial class EventDateResolver
     /// <param name="anchor">Optional offset of the event's trigger word, in the same coordinates as the ranges.</param>
     /// <returns>The date; the publication date with <see cref="EventDate.FromText"/> false when the sentence holds no
     /// date expression.</returns>
-    public static EventDate Resolve(string sentence, DateOnly published, int sentenceStart = 0, int? anchor = null)
+    public static EventDate Resolve(string sentence, DateOnly published, int sentenceStart = 0, int? anchor = null) =>
+        Choose(FindAllOrNone(sentence, published, sentenceStart), published, anchor);
+
+    /// <summary>
+    /// As <see cref="FindAll"/>, but a sentence that makes a date pattern run past its time limit gives no dates (it
+    /// is then dated by the publication date).
+    /// </summary>
+    /// <param name="sentence">The sentence's text, English.</param>
+    /// <param name="published">The article's publication date, or null when unknown.</param>
+    /// <param name="sentenceStart">The sentence's offset in the article; returned ranges are shifted by it.</param>
+    public static IReadOnlyList<EventDate> FindAllOrNone(string sentence, DateOnly? published, int sentenceStart = 0)
     {
-        IReadOnlyList<EventDate> found;
         try
         {
-            found = FindAll(sentence, published, sentenceStart);
+            return FindAll(sentence, published, sentenceStart);
         }
         catch (RegexMatchTimeoutException)
         {
-            // A sentence that makes a date pattern run past its time limit is dated by the publication date.
-            found = [];
+            return [];
         }
+    }
 
+    /// <summary>
+    /// The date of an event among the date expressions of its sentence (<see cref="FindAllOrNone"/>), as
+    /// <see cref="Resolve"/> chooses it: the one nearest <paramref name="anchor"/>, or without one the most precise.
+    /// </summary>
+    /// <param name="found">The sentence's date expressions.</param>
+    /// <param name="published">The article's publication date, the date when there is none.</param>
+    /// <param name="anchor">Offset of the event's trigger word, in the coordinates of the ranges, or null.</param>
+    public static EventDate Choose(IReadOnlyList<EventDate> found, DateOnly published, int? anchor = null)
+    {
+        ArgumentNullException.ThrowIfNull(found);
         if (found.Count == 0)
         {
             return new EventDate(published, DatePrecision.Day, string.Empty, null, false, "publication-date");

@@ -35,16 +35,18 @@ public sealed class EventDateStage : IStage
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        // A sentence's date expressions are found once, however many events it has.
+        var found = new Dictionary<int, IReadOnlyList<EventDate>>();
         var events = ImmutableArray.CreateBuilder<EventRecord>(document.Events.Length);
         foreach (var e in document.Events)
         {
-            events.Add(e.DatePrecision is null ? Date(document, e, published) : e);
+            events.Add(e.DatePrecision is null ? Date(document, e, published, found) : e);
         }
 
         return document with { Events = events.MoveToImmutable() };
     }
 
-    private static EventRecord Date(Document document, EventRecord record, DateOnly published)
+    private static EventRecord Date(Document document, EventRecord record, DateOnly published, Dictionary<int, IReadOnlyList<EventDate>> found)
     {
         var index = record.Evidence.Sentence - 1;
         if (index < 0 || index >= document.Sentences.Length || document.Sentences[index].Length == 0)
@@ -56,7 +58,13 @@ public sealed class EventDateStage : IStage
         var start = document.Tokens[sentence.TokenStart].Start;
         var end = document.Tokens[sentence.TokenEnd - 1].End;
         var verb = VerbStart(document, sentence, record.Evidence.Verb.Start);
-        var when = EventDateResolver.Resolve(document.Text[start..end], published, start, verb);
+        if (!found.TryGetValue(index, out var dates))
+        {
+            dates = EventDateResolver.FindAllOrNone(document.Text[start..end], published, start);
+            found[index] = dates;
+        }
+
+        var when = EventDateResolver.Choose(dates, published, verb);
         return record with
         {
             Date = when.Date,
