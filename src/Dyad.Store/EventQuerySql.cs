@@ -12,7 +12,12 @@ internal static class EventQuerySql
     /// <summary>The WHERE clause (with the word WHERE, or empty when nothing filters) and its named arguments.</summary>
     /// <param name="query">The filters.</param>
     /// <returns>The clause and a list of arguments the caller may add to.</returns>
-    public static (string Where, List<(string, object?)> Arguments) Where(EventQuery query)
+    /// <remarks>
+    /// The arrival window (<see cref="EventQuery.AddedFrom"/>, <see cref="EventQuery.AddedTo"/>) is on each mention's
+    /// document unless <paramref name="arrivalOnMentions"/> is false; then it is left to <see cref="AddedHaving"/>.
+    /// </remarks>
+    /// <param name="arrivalOnMentions">Whether the arrival window filters mentions here.</param>
+    public static (string Where, List<(string, object?)> Arguments) Where(EventQuery query, bool arrivalOnMentions = true)
     {
         ArgumentNullException.ThrowIfNull(query);
         var conditions = new List<string>();
@@ -72,7 +77,45 @@ internal static class EventQuerySql
             arguments.Add(("text", query.Text.ToLowerInvariant()));
         }
 
+        if (arrivalOnMentions)
+        {
+            conditions.AddRange(Added(query, "d.ingested_at", arguments));
+        }
+
         return (conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions), arguments);
+    }
+
+    /// <summary>
+    /// The HAVING clause of the one-a-day grouping that keeps the groups whose first arrival (<c>MIN(d.ingested_at)</c>,
+    /// the event's DateAdded) is in the query's arrival window, or empty; its arguments are added to <paramref name="arguments"/>.
+    /// </summary>
+    /// <param name="query">The filters.</param>
+    /// <param name="arguments">The arguments of the query's WHERE clause.</param>
+    /// <returns>The clause, with the word HAVING, or empty.</returns>
+    public static string AddedHaving(EventQuery query, List<(string, object?)> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var conditions = Added(query, "MIN(d.ingested_at)", arguments);
+        return conditions.Count == 0 ? string.Empty : "HAVING " + string.Join(" AND ", conditions);
+    }
+
+    private static List<string> Added(EventQuery query, string column, List<(string, object?)> arguments)
+    {
+        var conditions = new List<string>();
+        if (query.AddedFrom is { } from)
+        {
+            conditions.Add($"{column} >= @added_from");
+            arguments.Add(("added_from", SqlValues.Timestamp(from)));
+        }
+
+        if (query.AddedTo is { } to)
+        {
+            conditions.Add($"{column} < @added_to");
+            arguments.Add(("added_to", SqlValues.Timestamp(to)));
+        }
+
+        return conditions;
     }
 
     /// <summary>The LIMIT and OFFSET clause of a query, or empty.</summary>

@@ -56,10 +56,11 @@ public sealed partial class SqlEventStore
     public async IAsyncEnumerable<DailyEvent> QueryDailyAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (where, arguments) = EventQuerySql.Where(query);
+        var (where, arguments) = EventQuerySql.Where(query, arrivalOnMentions: false);
+        var having = EventQuerySql.AddedHaving(query, arguments);
         var sql = $"""
             SELECT g.num_mentions, g.num_sources, g.num_articles, g.num_stories, g.date_added, {StoreColumns.Mention}
-            FROM ({StoreSchema.DailyGroups(where)}) g
+            FROM ({StoreSchema.DailyGroups(where, having)}) g
             JOIN events e ON e.id = g.first_id
             JOIN documents d ON d.id = e.document_id
             ORDER BY g.day NULLS LAST, {_dialect.Ordinal("g.source")}, {_dialect.Ordinal("g.target")}, {_dialect.Ordinal("g.cameo")}

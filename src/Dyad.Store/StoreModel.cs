@@ -71,6 +71,16 @@ public sealed record EventQuery
     /// <summary>Words the evidence sentence contains, ignoring case.</summary>
     public string? Text { get; init; }
 
+    /// <summary>
+    /// Arrival time, first instant included (UTC): a mention is in when its document's <c>ingested_at</c> is at or after
+    /// it; a one-a-day event (<see cref="IEventStore.QueryDailyAsync"/>) when its <see cref="DailyEvent.DateAdded"/>
+    /// (its first mention's arrival) is.
+    /// </summary>
+    public DateTimeOffset? AddedFrom { get; init; }
+
+    /// <summary>Arrival time, first instant excluded (UTC): the window is half-open, [<see cref="AddedFrom"/>, <see cref="AddedTo"/>).</summary>
+    public DateTimeOffset? AddedTo { get; init; }
+
     /// <summary>Rows to return at most; null for all.</summary>
     public int? Limit { get; init; }
 

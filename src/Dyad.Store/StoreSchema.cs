@@ -85,8 +85,9 @@ public static class StoreSchema
 
     /// <summary>The one-a-day grouping over mentions joined to their documents (<c>e</c>, <c>d</c>), with a WHERE clause.</summary>
     /// <param name="where">A WHERE clause over <c>e</c> and <c>d</c> (with the word WHERE), or empty.</param>
+    /// <param name="having">A HAVING clause over the groups (with the word HAVING), or empty.</param>
     /// <returns>A SELECT of day, source, target, cameo, the counts, date_added and first_id.</returns>
-    internal static string DailyGroups(string where) => $"""
+    internal static string DailyGroups(string where, string having = "") => $"""
         SELECT {Day} AS day, e.source, e.target, e.cameo,
                COUNT(*) AS num_mentions,
                COUNT(DISTINCT COALESCE(d.source, d.id)) AS num_sources,
@@ -97,6 +98,7 @@ public static class StoreSchema
         FROM events e JOIN documents d ON d.id = e.document_id
         {where}
         GROUP BY {Day}, e.source, e.target, e.cameo
+        {having}
         """;
 
     /// <summary>The day a mention is counted on: its event date, else its document's publication day.</summary>

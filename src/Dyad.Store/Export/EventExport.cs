@@ -106,8 +106,9 @@ public static class EventExport
 
                 break;
             case ExportFormat.Mentions:
+                // An event first seen before an arrival window still gives its mentions in the window its own DateAdded.
                 var added = new Dictionary<long, DateTimeOffset>();
-                await foreach (var daily in store.QueryDailyAsync(query with { Limit = null, Offset = 0 }, cancellationToken).ConfigureAwait(false))
+                await foreach (var daily in store.QueryDailyAsync(query with { Limit = null, Offset = 0, AddedFrom = null }, cancellationToken).ConfigureAwait(false))
                 {
                     added[daily.GlobalEventId] = daily.DateAdded;
                 }
