@@ -23,7 +23,8 @@ internal static class BenchCodeCommand
         var models = CliPipeline.ModelsOption();
         var beam = CliPipeline.BeamOption();
         var fast = CliPipeline.FastOption();
-        var command = new Command("code", "Time the event coder alone and end to end (parse + code) on one thread.") { input, repeat, json, dictionaries, date, models, beam, fast };
+        var history = BenchHistory.Option();
+        var command = new Command("code", "Time the event coder alone and end to end (parse + code) on one thread.") { input, repeat, json, dictionaries, date, models, beam, fast, history };
         command.SetAction(parsed =>
         {
             var output = parsed.InvocationConfiguration.Output;
@@ -96,6 +97,8 @@ internal static class BenchCodeCommand
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Sentences} sentences, {result.Events} events; coding alone {result.SentencesPerSecond} sentences/s; end to end {(result.EndToEndSentencesPerSecond is { } e ? e.ToString(CultureInfo.InvariantCulture) : "-")} sentences/s; dictionaries loaded in {result.DictionaryLoadSeconds} s; peak {result.PeakWorkingSetMb} MB"));
             }
 
+            var variant = BenchCommand.Variant(parsed.GetValue(fast), parsed.GetValue(beam), threads: 1) + (parsed.GetValue(dictionaries) is { } d ? " --dictionaries " + d.FullName : string.Empty);
+            BenchHistory.Record("code", path, variant, "sentences_per_second", result, parsed.GetValue(history), error);
             return ExitCodes.Ok;
         });
         return command;

@@ -17,7 +17,8 @@ internal static class BenchCommand
         var models = CliPipeline.ModelsOption();
         var beam = CliPipeline.BeamOption();
         var fast = CliPipeline.FastOption();
-        var nlp = new Command("nlp", "Time the language pipeline (tokenizer, tagger, lemmatizer, parser) on one thread.") { input, repeat, json, models, beam, fast };
+        var history = BenchHistory.Option();
+        var nlp = new Command("nlp", "Time the language pipeline (tokenizer, tagger, lemmatizer, parser) on one thread.") { input, repeat, json, models, beam, fast, history };
         nlp.SetAction(parsed =>
         {
             var output = parsed.InvocationConfiguration.Output;
@@ -77,6 +78,7 @@ internal static class BenchCommand
                 }
             }
 
+            BenchHistory.Record("nlp", path, Variant(parsed.GetValue(fast), parsed.GetValue(beam), threads: 1), "tokens_per_second", result, parsed.GetValue(history), parsed.InvocationConfiguration.Error);
             return ExitCodes.Ok;
         });
         return new Command("bench", "Benchmarks that print figures.") { nlp, BenchCodeCommand.Create(), BenchDictionariesCommand.Create(), BenchIngestCommand.Create(), BenchServeCommand.Create(), BenchLoadCommand.Create() };
@@ -104,4 +106,8 @@ internal static class BenchCommand
         double TokensPerCpuSecond,
         double LoadSeconds,
         Dictionary<string, double> StageSeconds);
+
+    /// <summary>The options that change a benchmark's figures, as words for its history.</summary>
+    internal static string Variant(bool fast, int? beam, int threads) =>
+        string.Join(' ', new[] { fast ? "--fast" : "accurate", beam is { } b ? "--beam " + b.ToString(CultureInfo.InvariantCulture) : null, "--threads " + threads.ToString(CultureInfo.InvariantCulture) }.Where(w => w is not null));
 }

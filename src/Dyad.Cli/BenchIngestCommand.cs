@@ -25,9 +25,10 @@ internal static class BenchIngestCommand
         var beam = CliPipeline.BeamOption();
         var fast = CliPipeline.FastOption();
         var rulesOnly = CliArticles.RulesOnlyOption();
+        var history = BenchHistory.Option();
         var command = new Command("ingest", "Time 'dyad ingest' end to end into a fresh store; prints documents_per_second, sentences_per_second, events, peak_working_set_mb.")
         {
-            input, store, json, date, batch, threads, dictionaries, models, beam, fast, rulesOnly,
+            input, store, json, date, batch, threads, dictionaries, models, beam, fast, rulesOnly, history,
         };
         command.SetAction(parsed => CliStore.Run(async cancellationToken =>
         {
@@ -102,6 +103,8 @@ internal static class BenchIngestCommand
                         output.WriteLine("stage seconds (summed over threads): " + string.Join(", ", result.StageSeconds.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value}"))));
                     }
 
+                    var variant = BenchCommand.Variant(parsed.GetValue(fast), parsed.GetValue(beam), parsed.GetValue(threads)) + (parsed.GetValue(rulesOnly) ? " --rules-only" : string.Empty) + " " + opened.Kind;
+                    BenchHistory.Record("ingest", path, variant, "sentences_per_second", result, parsed.GetValue(history), error);
                     return summary.Stored == 0 ? ExitCodes.NothingFound : ExitCodes.Ok;
                 }
             }

@@ -152,6 +152,31 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void BenchNlp_WithAHistoryFolder_KeepsEachRun_AndComparesWithTheLastOfTheSameVariant()
+    {
+        // Given a text and an empty history folder
+        var path = Temp("bench.txt", "Gondor said on Monday that it would send troops to Arnor. Rohan did not agree.");
+        var history = Path.Combine(Path.GetTempPath(), "dyad-bench-history-" + Guid.NewGuid().ToString("N"));
+
+        // When it is benchmarked twice with the accurate profile, then once with --fast
+        var first = Run("bench", "nlp", "--input", path, "--history", history);
+        var second = Run("bench", "nlp", "--input", path, "--history", history);
+        var fast = Run("bench", "nlp", "--input", path, "--history", history, "--fast");
+
+        // Then every run is kept, the second is compared with the first, and --fast starts its own history
+        Assert.True(first.Exit == ExitCodes.Ok && second.Exit == ExitCodes.Ok && fast.Exit == ExitCodes.Ok, first.Error + second.Error + fast.Error);
+        Assert.Contains("the first run of this input and variant", first.Error, StringComparison.Ordinal);
+        Assert.Contains("tokens_per_second", second.Error, StringComparison.Ordinal);
+        Assert.Contains("at the last run of this input and variant", second.Error, StringComparison.Ordinal);
+        Assert.Contains("the first run of this input and variant", fast.Error, StringComparison.Ordinal);
+        var runs = File.ReadAllLines(Path.Combine(history, "nlp.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["accurate --threads 1", "accurate --threads 1", "--fast --threads 1"], runs.Select(r => r.GetProperty("variant").GetString()));
+        Assert.All(runs, r => Assert.True(r.GetProperty("tokens_per_second").GetDouble() > 0));
+        Directory.Delete(history, recursive: true);
+        File.Delete(path);
+    }
+
+    [Fact]
     public void BenchDictionaries_PrintsEachLoadOfTheKnowledgeBase()
     {
         // Given Dyad's own knowledge base, and a missing folder
