@@ -41,6 +41,7 @@ internal static class CodeCommand
             var table = parsed.GetValue(format) == "table";
             var exit = ExitCodes.Ok;
             var count = 0;
+            var inferred = false;
             if (table)
             {
                 output.WriteLine("date        source      target      cameo  goldstein  place            words (source | verb | target)   rule");
@@ -66,6 +67,7 @@ internal static class CodeCommand
                         if (table)
                         {
                             WriteRow(output, e);
+                            inferred |= e.SourceCountryFrom is not null || e.TargetCountryFrom is not null;
                         }
                         else
                         {
@@ -73,6 +75,11 @@ internal static class CodeCommand
                         }
                     }
                 }
+            }
+
+            if (inferred)
+            {
+                output.WriteLine("* the actor's country is the article's (its words named none): source_country_from / target_country_from in JSON Lines");
             }
 
             return exit == ExitCodes.Ok && count == 0 ? ExitCodes.NothingFound : exit;
@@ -85,6 +92,8 @@ internal static class CodeCommand
         var words = $"{e.Evidence.Source?.Text ?? "-"} | {e.Evidence.Verb.Text} | {e.Evidence.Target?.Text ?? "-"}";
         var goldstein = e.Goldstein?.ToString("0.0", CultureInfo.InvariantCulture) ?? string.Empty;
         var place = e.Location?.Name ?? "-";
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",-10}  {e.Source,-10}  {e.Target,-10}  {e.Cameo,-5}  {goldstein,9}  {place,-15}  {words,-32}  {e.Rule} ({e.RuleSource})"));
+        var source = e.Source.Value + (e.SourceCountryFrom is null ? string.Empty : "*");
+        var target = e.Target.Value + (e.TargetCountryFrom is null ? string.Empty : "*");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",-10}  {source,-10}  {target,-10}  {e.Cameo,-5}  {goldstein,9}  {place,-15}  {words,-32}  {e.Rule} ({e.RuleSource})"));
     }
 }

@@ -34,6 +34,22 @@ public sealed partial class CodeCommandTests : IDisposable
     }
 
     [Fact]
+    public void CodeTable_MarksAnActorWhoseCountryIsTheArticles()
+    {
+        // Given a report datelined KABUL whose government has no country in its words (Dyad's own knowledge base)
+        var input = Write("kabul.txt", "Published: 2024-03-05\n\nKABUL (Reuters) - The government criticised the Taliban on Monday. Afghan officials said the attack in Kandahar killed ten people.\n");
+
+        // When it is coded as a table
+        var (exit, output, error) = Run("code", input, "--format", "table");
+
+        // Then the government's code carries a mark, and a last line says what the mark means
+        Assert.True(exit == ExitCodes.Ok, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.Contains("AFGGOV*", StringComparison.Ordinal) && l.Contains("criticised", StringComparison.Ordinal));
+        Assert.StartsWith("* the actor's country is the article's", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Code_PrintsOneJsonEventPerLineWithItsEvidence()
     {
         // Given two sentences, the second with a dated role that the date decides
