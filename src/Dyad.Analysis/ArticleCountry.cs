@@ -37,10 +37,10 @@ public static class ArticleCountry
     {
         ArgumentNullException.ThrowIfNull(places);
         var votes = new Dictionary<string, int>(StringComparer.Ordinal);
-        var dateline = filedAt is null ? null : Cameo(filedAt.CountryAlpha3);
+        var dateline = filedAt?.CameoCountry;
         foreach (var place in places)
         {
-            if (Cameo(place.CountryAlpha3) is { } country)
+            if (place.CameoCountry is { } country)
             {
                 var isDateline = filedAt is not null && place.Start == filedAt.Start && place.End == filedAt.End;
                 votes[country] = votes.GetValueOrDefault(country) + (isDateline ? DatelineVotes : 1);
@@ -112,7 +112,7 @@ public static class ArticleCountry
         foreach (var place in places)
         {
             if (place.Start >= evidence.Start && place.End <= evidence.End && place.Kind == ToponymKind.Place && place.HasLocationCue
-                && Cameo(place.CountryAlpha3) is { } other && other != country
+                && place.CameoCountry is { } other && other != country
                 && !Inside(place, NeedsCountry(record.Source) ? evidence.Target : evidence.Source))
             {
                 return true;
@@ -126,12 +126,4 @@ public static class ArticleCountry
 
     private static bool NeedsCountry(ActorCode code) =>
         code.Value.Length > 3 && code.Value.StartsWith("---", StringComparison.Ordinal) && code.Value[3] != '-' && code.Country is null;
-
-    /// <summary>The CAMEO country of an ISO alpha-3 code: the same code, but Kosovo's.</summary>
-    private static string? Cameo(string? alpha3) => alpha3 switch
-    {
-        null or { Length: not 3 } => null,
-        "XKX" => "KSV",
-        _ => alpha3,
-    };
 }

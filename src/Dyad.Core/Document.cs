@@ -97,6 +97,29 @@ public sealed record Document
         return Text[start..end];
     }
 
+    /// <summary>
+    /// The document-wide index of the token of sentence <paramref name="sentenceIndex"/> that holds character
+    /// <paramref name="offset"/> (an event's verb, from its evidence), or null when the sentence has none there.
+    /// </summary>
+    public int? TokenAt(int sentenceIndex, int offset)
+    {
+        if (sentenceIndex < 0 || sentenceIndex >= Sentences.Length)
+        {
+            return null;
+        }
+
+        var sentence = Sentences[sentenceIndex];
+        for (var i = sentence.TokenStart; i < sentence.TokenEnd; i++)
+        {
+            if (Tokens[i].Start <= offset && offset < Tokens[i].End)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Returns a copy with <paramref name="diagnostic"/> added.</summary>
     public Document WithDiagnostic(Diagnostic diagnostic) => this with { Diagnostics = Diagnostics.Add(diagnostic) };
 }

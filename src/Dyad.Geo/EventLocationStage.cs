@@ -77,7 +77,7 @@ public sealed class EventLocationStage : IStage
             actors.Add(new TextRange(target.Start, target.End));
         }
 
-        var syntax = VerbToken(document, sentenceIndex, evidence.Verb.Start) is { } verb ? new EventSyntax(document, sentenceIndex, verb) : null;
+        var syntax = document.TokenAt(sentenceIndex, evidence.Verb.Start) is { } verb ? new EventSyntax(document, sentenceIndex, verb) : null;
         if (ActionLocation.Choose(toponyms, sentence, syntax, actors) is { Place: not null } here)
         {
             return Place(here);
@@ -112,26 +112,6 @@ public sealed class EventLocationStage : IStage
 
     private static bool ParagraphBreak(string text, int from, int to) =>
         from >= 0 && to <= text.Length && from < to && text.AsSpan(from, to - from).Contains("\n\n", StringComparison.Ordinal);
-
-    /// <summary>The document-wide index of the token of sentence <paramref name="sentenceIndex"/> that holds character <paramref name="start"/>, or null.</summary>
-    private static int? VerbToken(Document document, int sentenceIndex, int start)
-    {
-        if (sentenceIndex < 0 || sentenceIndex >= document.Sentences.Length)
-        {
-            return null;
-        }
-
-        var s = document.Sentences[sentenceIndex];
-        for (var i = s.TokenStart; i < s.TokenEnd; i++)
-        {
-            if (document.Tokens[i].Start <= start && start < document.Tokens[i].End)
-            {
-                return i;
-            }
-        }
-
-        return null;
-    }
 
     private static TextRange SentenceRange(Document document, int index)
     {

@@ -49,9 +49,9 @@ public sealed class OutletCountries
 
             var top = host[(host.LastIndexOf('.') + 1)..];
             if (top.Length == 2 && !GenericDomains.Contains(top)
-                && _gazetteer.Country(top == "uk" ? "GB" : top.ToUpperInvariant()) is { } place)
+                && _gazetteer.Country(top == "uk" ? "GB" : top.ToUpperInvariant())?.CameoCountry is { } domainCountry)
             {
-                return place.CountryAlpha3 == "XKX" ? "KSV" : place.CountryAlpha3;
+                return domainCountry;
             }
         }
 

@@ -57,7 +57,7 @@ public sealed class EventDateStage : IStage
         var sentence = document.Sentences[index];
         var start = document.Tokens[sentence.TokenStart].Start;
         var end = document.Tokens[sentence.TokenEnd - 1].End;
-        var verb = VerbStart(document, sentence, record.Evidence.Verb.Start);
+        var verb = document.TokenAt(index, record.Evidence.Verb.Start) is { } token ? document.Tokens[token].Start : record.Evidence.Verb.Start;
         if (!found.TryGetValue(index, out var dates))
         {
             dates = EventDateResolver.FindAllOrNone(document.Text[start..end], published, start);
@@ -71,19 +71,5 @@ public sealed class EventDateStage : IStage
             DatePrecision = when.FromText ? when.Precision.ToString().ToLowerInvariant() : "published",
             DateEvidence = when.FromText ? when.Evidence : null,
         };
-    }
-
-    /// <summary>The start of the sentence's token that holds character <paramref name="at"/>: the event's verb.</summary>
-    private static int VerbStart(Document document, Sentence sentence, int at)
-    {
-        for (var i = sentence.TokenStart; i < sentence.TokenEnd; i++)
-        {
-            if (document.Tokens[i].Start <= at && at < document.Tokens[i].End)
-            {
-                return document.Tokens[i].Start;
-            }
-        }
-
-        return at;
     }
 }

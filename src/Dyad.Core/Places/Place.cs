@@ -58,6 +58,17 @@ public sealed record Place(
         _ => "city",
     };
 
+    /// <summary>
+    /// The CAMEO country code of the place: its ISO alpha-3 code, but <c>KSV</c> for Kosovo (ISO has only the
+    /// user-assigned XKX); null for a place in no country (a region such as the Middle East).
+    /// </summary>
+    public string? CameoCountry => CountryAlpha3 switch
+    {
+        { Length: not 3 } => null,
+        "XKX" => "KSV",
+        var code => code,
+    };
+
     /// <summary>Every name of the place: <see cref="Name"/> first, then <see cref="AlternateNames"/>.</summary>
     public IEnumerable<string> AllNames => AlternateNames.Prepend(Name);
 }

@@ -53,6 +53,9 @@ public sealed record Toponym(int Start, int End, string Text, Place? Place, bool
     /// <summary>ISO 3166-1 alpha-3 country code, as CAMEO actor codes use.</summary>
     public string? CountryAlpha3 => Place?.CountryAlpha3;
 
+    /// <summary>The place's CAMEO country code (<see cref="Places.Place.CameoCountry"/>), or null.</summary>
+    public string? CameoCountry => Place?.CameoCountry;
+
     /// <summary>GeoNames first-level division code inside the country.</summary>
     public string? Adm1 => Place?.Adm1Code;
 
